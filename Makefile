@@ -1,0 +1,77 @@
+# Two commands for a new user: `make serve` and `make test`. Everything else is for editors and CI.
+SHELL := /bin/bash
+export NO_MKDOCS_2_WARNING := 1
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+RUNTIME_STAMP := $(VENV)/.runtime-installed
+TEST_STAMP := $(VENV)/.test-installed
+SITE_DIR ?= site
+
+.PHONY: serve build offline check new test test-unit test-site test-browser bench clean help
+
+help:
+	@echo "make serve   - serve the site with live reload on http://127.0.0.1:8000"
+	@echo "make test    - install what the tests need and run the whole suite"
+	@echo "make build   - strict build into $(SITE_DIR)/ (the previous site stays if it fails)"
+	@echo "make check   - validate the content only (fast)"
+	@echo "make new TITLE=\"Titel\" - create a new knowledge product with both versions"
+	@echo "make build ORG=path/to/organisation.yml - build an organisation's own copy into build/<slug>/site"
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(RUNTIME_STAMP): requirements.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(TEST_STAMP): requirements-test.txt $(RUNTIME_STAMP)
+	$(PY) -m pip install --quiet -r requirements-test.txt
+	touch $@
+
+# ORG=path/to/organisation.yml builds or previews an organisation's own copy into build/<slug>/.
+serve: $(RUNTIME_STAMP)
+ifdef ORG
+	$(PY) scripts/organisation_build.py --serve "$(ORG)"
+else
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+endif
+
+build: $(RUNTIME_STAMP)
+ifdef ORG
+	$(PY) scripts/organisation_build.py "$(ORG)"
+else
+	$(PY) scripts/cli.py build --site-dir $(SITE_DIR)
+endif
+
+# A ZIP that works from file:// (USB stick, closed network); ORG=... for an organisation's copy.
+offline: $(RUNTIME_STAMP)
+	$(PY) scripts/organisation_build.py --offline $(if $(ORG),"$(ORG)",)
+
+check: $(RUNTIME_STAMP)
+	$(PY) scripts/cli.py check
+
+new: $(RUNTIME_STAMP)
+	@test -n "$(TITLE)" || { echo 'usage: make new TITLE="Titel van het product"'; exit 2; }
+	$(PY) scripts/cli.py new "$(TITLE)"
+
+test: $(TEST_STAMP)
+	bash scripts/install-system-deps.sh
+	$(PY) -m pytest
+
+test-unit: $(TEST_STAMP)
+	$(PY) -m pytest tests/unit
+
+test-site: $(TEST_STAMP)
+	$(PY) -m pytest tests/site
+
+test-browser: $(TEST_STAMP)
+	bash scripts/install-system-deps.sh
+	$(PY) -m pytest tests/browser
+
+clean:
+	rm -rf $(SITE_DIR) .pytest_cache .hypothesis
+
+bench: $(RUNTIME_STAMP)
+	$(PY) scripts/bench.py $(BENCH_ARGS)

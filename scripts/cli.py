@@ -1,0 +1,136 @@
+"""Command line for editors and the Makefile: check, new, build.
+
+    python scripts/cli.py check            validate all content, print every problem
+    python scripts/cli.py new "Titel"      create a product folder with both versions
+    python scripts/cli.py build            strict build into site/, swapped in only on success
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from kennisplein import project, scaffold  # noqa: E402
+from kennisplein.problems import errors, format_report  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def cmd_check(args) -> int:
+    from kennisplein.videos.hosts import from_mkdocs_config
+
+    try:
+        loaded = project.load(Path(args.docs), from_mkdocs_config(ROOT / "mkdocs.yml"))
+    except project.ProjectError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    problems = loaded.problems
+    if loaded.readability_report:
+        print("Readability (easy-read pages must pass; standard pages are advisory):")
+        print("\n".join(loaded.readability_report))
+    if problems:
+        print(format_report(problems), file=sys.stderr)
+    n_errors = len(errors(problems))
+    pages = sum(1 for _ in loaded.catalogue.pages())
+    print(f"{'FAILED' if n_errors else 'OK'}: {pages} pages, {len(loaded.catalogue.products)} products, {n_errors} errors, {len(problems) - n_errors} warnings")
+    return 1 if n_errors else 0
+
+
+def cmd_new(args) -> int:
+    try:
+        loaded = project.load(Path(args.docs))
+        folder = scaffold.create(Path(args.docs), loaded.vocabulary, args.title, kind=args.type, audiences=args.audience,
+                                 topics=args.topic, region=args.region)
+    except (scaffold.ScaffoldError, project.ProjectError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"created {folder}/index.md and {folder}/makkelijk.md; fill in the summary and sources, then run 'make check'")
+    return 0
+
+
+def build_site(config: Path, site_dir: Path, extra_env: dict[str, str] | None = None) -> int:
+    """Build into a temporary folder next to site_dir; replace site_dir only when the build succeeds."""
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(staging)], env=env)
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        kept = "the previous site in " + str(site_dir) + " is unchanged" if site_dir.exists() else "no site was written"
+        print(f"build failed: {kept}", file=sys.stderr)
+        return result.returncode or 1
+    previous = site_dir.with_name(f".{site_dir.name}.previous-{os.getpid()}")
+    if site_dir.exists():
+        site_dir.rename(previous)
+    staging.rename(site_dir)
+    shutil.rmtree(previous, ignore_errors=True)
+    print(f"built {site_dir}")
+    return 0
+
+
+def cmd_build(args) -> int:
+    return build_site(Path(args.config), Path(args.site_dir))
+
+
+def cmd_nginx_config(args) -> int:
+    from kennisplein import organisation, webserver
+
+    site = Path(args.site)
+    if not (site / "index.html").exists():
+        print(f"error: {site} holds no built site: run 'make build' first", file=sys.stderr)
+        return 1
+    video_hosts: list[str] = []
+    if args.org:
+        org, problems = organisation.load(Path(args.org), project.load(ROOT / "docs").vocabulary)
+        if org is None:
+            print(format_report(problems), file=sys.stderr)
+            return 1
+        video_hosts = org.video_hosts
+    text = webserver.nginx_config(site, listen=args.listen, server_name=args.server_name, https=args.https, video_hosts=video_hosts)
+    if args.output == "-":
+        print(text)
+    else:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"wrote {args.output}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="kennisplein", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="validate all content")
+    check.add_argument("--docs", default=str(ROOT / "docs"))
+    check.set_defaults(func=cmd_check)
+    new = sub.add_parser("new", help="create a new product with both versions")
+    new.add_argument("title")
+    new.add_argument("--docs", default=str(ROOT / "docs"))
+    new.add_argument("--type", default="handreiking")
+    new.add_argument("--audience", action="append", help="repeat for several audiences (default: naasten)")
+    new.add_argument("--topic", action="append", help="repeat for several topics")
+    new.add_argument("--region", default="algemeen")
+    new.set_defaults(func=cmd_new)
+    build = sub.add_parser("build", help="strict build; the previous site stays when it fails")
+    build.add_argument("--config", default=str(ROOT / "mkdocs.yml"))
+    build.add_argument("--site-dir", default=str(ROOT / "site"))
+    build.set_defaults(func=cmd_build)
+    nginx = sub.add_parser("nginx-config", help="write the nginx server block for a built site")
+    nginx.add_argument("--site", default=str(ROOT / "site"))
+    nginx.add_argument("--org", help="organisation file (adds its video hosts to the CSP)")
+    nginx.add_argument("--listen", default="80")
+    nginx.add_argument("--server-name", default="_")
+    nginx.add_argument("--https", action="store_true", help="add HSTS (only when served over HTTPS)")
+    nginx.add_argument("--output", default="-")
+    nginx.set_defaults(func=cmd_nginx_config)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

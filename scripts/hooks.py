@@ -1,0 +1,138 @@
+"""The mkdocs wiring: the only module mkdocs names (``hooks:`` in mkdocs.yml).
+
+Each event hands over to the engine-neutral core in ``scripts/kennisplein``
+in a few lines. State lives on one ``BuildState`` made fresh for every
+top-level build (mkdocs-static-i18n runs a nested build per language, and
+``mkdocs serve`` keeps this module loaded across rebuilds).
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
+from mkdocs.structure.files import File  # noqa: E402
+
+from kennisplein import generated_pages, glossary, hubs, pictograms, project, site_links  # noqa: E402
+from kennisplein import search  # noqa: E402
+from kennisplein.problems import errors, format_report  # noqa: E402
+from kennisplein.product_page import product_context  # noqa: E402
+from kennisplein.videos import context as video_context  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.kennisplein")
+DEFAULT_LANGUAGE = "nl"
+
+
+class BuildState:
+    def __init__(self, docs_dir: str, video_hosts: list[str] | None = None):
+        self.project = project.load(Path(docs_dir), video_hosts or [])
+        self.languages: list[str] = [DEFAULT_LANGUAGE]
+        self.files = None
+        self.easy_titles: dict[str, dict[str, str]] = {}
+
+
+_state: BuildState | None = None
+
+
+def _i18n(config):
+    return config.plugins.get("i18n")
+
+
+def _language(config) -> str:
+    i18n = _i18n(config)
+    return i18n.current_language if i18n and i18n.current_language else DEFAULT_LANGUAGE
+
+
+def _prefix(language: str) -> str:
+    return "" if language == DEFAULT_LANGUAGE else f"{language}/"
+
+
+def on_config(config):
+    global _state
+    i18n = _i18n(config)
+    if _state is None or not (i18n and i18n.building):
+        try:
+            _state = BuildState(config.docs_dir, config.extra.get("video_hosts"))
+        except project.ProjectError as exc:
+            raise PluginError(str(exc)) from None
+        if i18n:
+            _state.languages = [lang.locale for lang in i18n.config.languages if lang.build]
+        problems = _state.project.problems
+        if errors(problems):
+            raise PluginError(f"content has {len(errors(problems))} problem(s):\n{format_report(problems)}")
+        for problem in problems:
+            log.info(str(problem))
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = _state.project.glossary.explanations(_language(config))
+    return config
+
+
+def _generated(config, src: str, content: str, language: str) -> File:
+    file = File.generated(config, src, content=content)
+    file.dest_uri = _prefix(language) + file.dest_uri
+    alternates = {lang: SimpleNamespace(url=_prefix(lang) + file.url) for lang in _state.languages}
+    file.alternates, file.locale, file.locale_alternate_of = alternates, language, language
+    return file
+
+
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has chosen this language's files
+def on_files(files, config):
+    language = _language(config)
+    for page in generated_pages.for_language(_state.project, language):
+        files.append(_generated(config, page.src, page.markdown, language))
+    _state.files = files  # resolves "producten/x/index.md" to this language's translation, if any
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    language = _language(config)
+    if page.file.src_uri in ("index.md", f"index.{language}.md"):
+        markdown = hubs.fill_start_page(markdown, _state.project.catalogue, language, _state.project.ui[language])
+    icon = pictograms.nav_icon(page.file.src_uri)
+    if icon:
+        page.meta.setdefault("icon", icon)
+    if page.meta.get("level") == "makkelijk":
+        markdown = pictograms.decorate_headings(markdown)
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    easy_read = page.meta.get("level") == "makkelijk"
+    language = _language(config)
+    if easy_read and language not in _state.easy_titles:
+        _state.easy_titles[language] = _state.project.glossary.easy_read_titles(language)
+    return glossary.focusable_terms(html, _state.easy_titles[language] if easy_read else None)
+
+
+def on_page_context(context, page, config, nav):
+    language = _language(config)
+    context["ui"] = _state.project.ui[language]
+
+    def url_for(src: str) -> str:
+        target = _state.files.get_file_from_path(src)
+        return target.url_relative_to(page.file) if target else ""
+
+    context["kp"] = product_context(_state.project, page.file.src_uri, language, context["ui"], url_for)
+    context["kp_search"] = search.context(_state.project, page.file.src_uri, language, config.use_directory_urls)
+    # the offline copy (plain .html links, opened from file://) carries captions inline: browsers refuse file: tracks
+    context.update(video_context.context(_state.project, page.file.src_uri, language, context["ui"], url_for, inline_captions=not config.use_directory_urls))
+    context["kp_footer_links"] = site_links.footer_links(url_for, page.meta.get("level") == "makkelijk", context["ui"])
+    return context
+
+
+def on_post_build(config):
+    """One search index per site language, written by that language's build (static-i18n nests them)."""
+    try:
+        search.write_site_index(_state.project, Path(config.site_dir), _language(config), config.use_directory_urls)
+    except search.SynonymsError as exc:
+        raise PluginError(f"search synonyms:\n{exc}") from None
+
+
+def on_template_context(context, template_name, config):
+    """Theme pages without a Markdown page (404.html) still get the interface text."""
+    context.setdefault("ui", _state.project.ui[_language(config)])
+    return context

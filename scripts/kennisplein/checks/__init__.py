@@ -1,0 +1,1 @@
+"""Content checks: one module per rule, each returning a list of ``Problem``."""

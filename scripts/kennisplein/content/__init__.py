@@ -1,0 +1,1 @@
+"""The content model: front matter, vocabularies, the product schema and the catalogue."""

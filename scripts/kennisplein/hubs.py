@@ -1,0 +1,144 @@
+"""Hub pages, generated from front matter: audience, topic and type overviews.
+
+Navigation goes through these hubs instead of a sidebar of every page (the
+default navigation makes a build quadratic in the number of pages). Each hub
+is returned as Markdown with relative ``.md`` links, so any generator that
+understands Markdown links can render it.
+"""
+from __future__ import annotations
+
+import html
+import posixpath
+from dataclasses import dataclass
+
+from kennisplein.content.catalogue import DEFAULT_LANGUAGE, Catalogue, Product
+from kennisplein.ui import UiText
+
+START_PAGE_MARKER = "<!-- kennisplein:audience-routes -->"
+AUDIENCE_ICONS = {"naasten": ":material-account-heart:", "professionals": ":material-briefcase-account:", "clienten": ":material-account-voice:"}
+
+
+@dataclass(frozen=True)
+class HubPage:
+    src: str  # where the page pretends to live under docs/, e.g. "onderwerpen/grenzen.md"
+    title: str
+    markdown: str
+
+
+def _link(from_src: str, to_src: str) -> str:
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+
+
+def _count(ui: UiText, n: int) -> str:
+    return ui["product_count_one"] if n == 1 else ui["products_count"].format(n=n)
+
+
+def _front_matter(title: str) -> str:
+    return f"---\ntitle: {title!r}\n---\n\n"
+
+
+def _card(product: Product, hub_src: str, catalogue: Catalogue, language: str, ui: UiText, easy_first: bool) -> str:
+    vocab = catalogue.vocabulary
+    standard = product.version("standaard", language) or product.main
+    easy = product.version("makkelijk", language) or product.version("makkelijk")
+    first, second = (easy, standard) if easy_first and easy else (standard, easy)
+    lang_attr = "" if first.language == language else f' lang="{first.language}"'
+    badges = [vocab.label("types", first.meta.type, language), vocab.label("regions", first.meta.region, language)]
+    if first.easy_read:
+        badges.insert(0, ui["easy_read"])
+    badge_html = " ".join(f'<span class="kp-badge">{html.escape(b)}</span>' for b in badges)
+    other = ""
+    if second is not None:
+        label = ui["read_standard_version"] if second.level == "standaard" else ui["read_easy_version"]
+        other = f"\n\n[{label}]({_link(hub_src, second.src)}){{ .kp-card__other }}"
+    return (
+        f'<article class="kp-card{" kp-card--easy" if first.easy_read else ""}"{lang_attr} markdown>\n\n'
+        f"### [{first.meta.title}]({_link(hub_src, first.src)})\n\n"
+        f"{first.meta.summary}\n\n"
+        f'<p class="kp-badges">{badge_html}</p>{other}\n\n'
+        f"</article>\n"
+    )
+
+
+def _cards(products: list[Product], hub_src: str, catalogue: Catalogue, language: str, ui: UiText, easy_first: bool = False) -> str:
+    if not products:
+        return f"{ui['no_products']}\n"
+    cards = "\n".join(_card(p, hub_src, catalogue, language, ui, easy_first) for p in sorted(products, key=lambda p: p.main.meta.title.lower()))
+    return f'<div class="kp-cards" markdown>\n\n{cards}\n</div>\n'
+
+
+def audience_hub(catalogue: Catalogue, audience: str, language: str, ui: UiText) -> HubPage:
+    vocab = catalogue.vocabulary
+    src = f"{audience}.md"
+    title = vocab.label("audiences", audience, language)
+    easy_first = audience == "clienten"
+    products = [p for p in catalogue.products if any(audience in v.meta.audiences for v in p.versions.values())]
+    sections = []
+    for topic in vocab.keys("topics"):
+        in_topic = [p for p in products if p.main.meta.topics[0] == topic]
+        if in_topic:
+            topic_link = _link(src, f"onderwerpen/{topic}.md")
+            sections.append(f"## {vocab.label('topics', topic, language)}\n\n{_cards(in_topic, src, catalogue, language, ui, easy_first)}\n[{ui['all_topics']}: {vocab.label('topics', topic, language)}]({topic_link})\n")
+    body = "\n".join(sections) or ui["no_products"]
+    markdown = _front_matter(title) + f"# {title}\n\n{ui['audience_hub_intro'][audience]}\n\n{body}\n"
+    return HubPage(src, title, markdown)
+
+
+def topic_hubs(catalogue: Catalogue, language: str, ui: UiText) -> list[HubPage]:
+    vocab = catalogue.vocabulary
+    pages, index_lines = [], []
+    for topic in vocab.keys("topics"):
+        src = f"onderwerpen/{topic}.md"
+        label = vocab.label("topics", topic, language)
+        products = [p for p in catalogue.products if topic in p.main.meta.topics]
+        markdown = _front_matter(label) + f"# {label}\n\n## {_count(ui, len(products))}\n\n{_cards(products, src, catalogue, language, ui)}\n[{ui['all_topics']}](index.md)\n"
+        pages.append(HubPage(src, label, markdown))
+        index_lines.append(f"- [{label}]({topic}.md) — {_count(ui, len(products))}")
+    index = _front_matter(ui["topics_title"]) + f"# {ui['topics_title']}\n\n{ui['topics_intro']}\n\n" + "\n".join(index_lines) + "\n"
+    return [HubPage("onderwerpen/index.md", ui["topics_title"], index), *pages]
+
+
+def type_hubs(catalogue: Catalogue, language: str, ui: UiText) -> list[HubPage]:
+    vocab = catalogue.vocabulary
+    pages, index_lines = [], []
+    for kind in vocab.keys("types"):
+        src = f"soorten/{kind}.md"
+        label = vocab.label("types", kind, language)
+        products = [p for p in catalogue.products if p.main.meta.type == kind]
+        markdown = _front_matter(label) + f"# {label}\n\n## {_count(ui, len(products))}\n\n{_cards(products, src, catalogue, language, ui)}\n[{ui['all_types']}](index.md)\n"
+        pages.append(HubPage(src, label, markdown))
+        index_lines.append(f"- [{label}]({kind}.md) — {_count(ui, len(products))}")
+    index = _front_matter(ui["types_title"]) + f"# {ui['types_title']}\n\n{ui['types_intro']}\n\n" + "\n".join(index_lines) + "\n"
+    return [HubPage("soorten/index.md", ui["types_title"], index), *pages]
+
+
+def generated_sources(vocabulary) -> set[str]:
+    """Source paths of every page this module generates, for link checking before a build."""
+    sources = {f"{a}.md" for a in vocabulary.keys("audiences")} | {"onderwerpen/index.md", "soorten/index.md"}
+    sources |= {f"onderwerpen/{t}.md" for t in vocabulary.keys("topics")} | {f"soorten/{k}.md" for k in vocabulary.keys("types")}
+    return sources
+
+
+def all_hubs(catalogue: Catalogue, language: str, ui: UiText) -> list[HubPage]:
+    audiences = [audience_hub(catalogue, a, language, ui) for a in catalogue.vocabulary.keys("audiences")]
+    return audiences + topic_hubs(catalogue, language, ui) + type_hubs(catalogue, language, ui)
+
+
+def audience_routes(catalogue: Catalogue, language: str, ui: UiText, page_src: str = "index.md") -> str:
+    """The "Wie ben je?" block of the start page: one route per audience, clients easy-read first."""
+    routes = []
+    for audience in catalogue.vocabulary.keys("audiences"):
+        classes = ".kp-route .kp-route--easy" if audience == "clienten" else ".kp-route"
+        routes.append(
+            f'[<span class="kp-route__icon">{AUDIENCE_ICONS.get(audience, "")}</span> '
+            f'<span class="kp-route__label">{html.escape(ui["route_label"][audience])}</span> '
+            f'<span class="kp-route__text">{html.escape(ui["route_text"][audience])}</span>]'
+            f"({_link(page_src, audience + '.md')}){{ {classes} }}"
+        )
+    return f'<nav class="kp-routes" aria-label="{html.escape(ui["routes_label"])}" markdown>\n\n' + "\n\n".join(routes) + "\n\n</nav>"
+
+
+def fill_start_page(markdown: str, catalogue: Catalogue, language: str, ui: UiText, page_src: str = "index.md") -> str:
+    if START_PAGE_MARKER not in markdown:
+        return markdown
+    return markdown.replace(START_PAGE_MARKER, audience_routes(catalogue, language, ui, page_src))

@@ -1,0 +1,98 @@
+"""Everything the build needs from the content folder, loaded and validated once."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from kennisplein import glossary as glossary_loader
+from kennisplein import help_directory, hubs, readability
+from kennisplein import organisation as organisation_loader
+from kennisplein import videos as video_loader
+from kennisplein.checks import links, review
+from kennisplein import ui as ui_text
+from kennisplein.content import catalogue as catalogue_loader
+from kennisplein.content import vocabulary as vocabulary_loader
+from kennisplein.content.catalogue import DATA_DIR, Catalogue
+from kennisplein.content.vocabulary import Vocabulary
+from kennisplein.cache import ResultCache
+from kennisplein.problems import Problem
+from kennisplein.ui import UiText
+
+
+GENERATED_PAGES = {"begrippen.md", "voor-redacteuren.md", *help_directory.PAGES.values()}
+ORGANISATION_FILE = "organisation.yml"  # present only in an organisation's composed copy
+
+
+class ProjectError(Exception):
+    """A data file the whole build depends on is missing or broken."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+@dataclass
+class Project:
+    docs_dir: Path
+    vocabulary: Vocabulary
+    ui: dict[str, UiText]
+    catalogue: Catalogue
+    glossary: glossary_loader.Glossary
+    data_problems: list[Problem]
+    public_services: list[help_directory.Entry]
+    organisation: organisation_loader.Organisation | None = None
+    readability_report: list[str] = field(default_factory=list)
+    videos: video_loader.VideoIndex = field(default_factory=video_loader.VideoIndex)
+
+    def help_entries(self, region: str | None = None) -> list[help_directory.Entry]:
+        return help_directory.entries_for(self.public_services, self.organisation, region)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.data_problems + self.catalogue.problems + self.videos.problems
+
+
+def _load_data(path: Path, loader):
+    try:
+        return loader(path)
+    except FileNotFoundError:
+        raise ProjectError(Problem(str(path), None, "data file is missing")) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise ProjectError(Problem(str(path), mark.line + 1 if mark else None, f"not valid YAML: {exc.problem or exc.context}")) from None
+    except (ValueError, AttributeError, TypeError, yaml.YAMLError) as exc:
+        raise ProjectError(Problem(str(path), None, f"cannot be read: {exc}")) from None
+
+
+def load(docs_dir: Path, video_hosts: list[str] | tuple[str, ...] = ()) -> Project:
+    """``video_hosts``: the organisation's own embed hosts from mkdocs.yml (``extra.video_hosts``)."""
+    docs_dir = Path(docs_dir).resolve()
+    data = docs_dir / DATA_DIR
+    vocabulary = _load_data(data / "vocabulary.yml", vocabulary_loader.load)
+    ui = _load_data(data / "ui.yml", ui_text.load)
+    glossary, data_problems = glossary_loader.load(data)
+    public_services, service_problems = help_directory.load(data)
+    data_problems += service_problems
+    organisation = None
+    if (data / ORGANISATION_FILE).exists():
+        organisation, organisation_problems = organisation_loader.load(data / ORGANISATION_FILE, vocabulary)
+        data_problems += organisation_problems
+    catalogue = catalogue_loader.load(docs_dir, vocabulary)
+    pages = {page.src: page for page in catalogue.pages()}
+    on_disk = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
+    video_index = video_loader.load(docs_dir, catalogue, video_hosts, organisation)
+    catalogue.problems += links.check(pages, hubs.generated_sources(vocabulary) | GENERATED_PAGES | video_index.sources(), on_disk)
+    catalogue.problems += review.check([p for product in catalogue.products for p in product.versions.values()])
+    report: list[str] = []
+    try:
+        thresholds = readability.load_thresholds(data / "readability.yml", f"{docs_dir.name}/{DATA_DIR}/readability.yml")
+    except readability.ThresholdsError as exc:
+        data_problems += exc.problems
+    else:
+        cache = ResultCache(docs_dir.parent / ".cache" / "kennisplein" / f"readability-{docs_dir.name}.json")
+        report, found = readability.check_catalogue(catalogue, thresholds, glossary.words(), cache)
+        cache.save()
+        catalogue.problems += found
+    return Project(docs_dir, vocabulary, ui, catalogue, glossary, data_problems, public_services, organisation, report, video_index)

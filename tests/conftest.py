@@ -1,0 +1,6 @@
+"""Shared test set-up: the core package in scripts/ is importable as `kennisplein`."""
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))

@@ -1,0 +1,118 @@
+"""The built site: hubs, product pages, switches and privacy, read from the HTML."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+AUDIENCES = ("naasten", "professionals", "clienten")
+PRODUCT_DIRS = sorted(p for p in (ROOT / "docs" / "producten").iterdir() if p.is_dir())
+# Attributes that make a browser fetch something; an absolute http(s) URL there is a third-party request.
+FETCHING = re.compile(r'<(?:script|link|img|iframe|source|video|audio|track|embed|object)\b[^>]*\b(?:src|href|data|poster|srcset)\s*=\s*["\']?\s*(?:https?:)?//', re.I)
+CSS_URL = re.compile(r'url\(\s*["\']?\s*(?:https?:)?//', re.I)
+
+
+def test_start_page_offers_a_route_per_audience(built_site, parse):
+    doc = parse(built_site / "index.html")
+    routes = doc.cssselect("nav.kp-routes a.kp-route")
+    assert [a.get("href").rstrip("/").split("/")[-1] for a in routes] == list(AUDIENCES)
+    assert "kp-route--easy" in routes[-1].get("class"), "the clients' route is marked easy-read"
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_audience_hub_lists_products(built_site, parse, audience, prefix):
+    doc = parse(built_site / prefix / audience / "index.html")
+    cards = doc.cssselect("article.kp-card")
+    assert cards, f"{prefix}{audience} hub lists no products"
+    for card in cards:
+        assert card.cssselect("h3 a"), "every card links to its product"
+
+
+def test_clients_hub_links_easy_read_versions_first(built_site, parse):
+    doc = parse(built_site / "clienten" / "index.html")
+    for card in doc.cssselect("article.kp-card"):
+        assert card.cssselect("h3 a")[0].get("href").rstrip("/").endswith("makkelijk")
+
+
+def test_topic_and_type_hubs_exist(built_site, parse):
+    topics = parse(built_site / "onderwerpen" / "index.html")
+    assert len(topics.cssselect("article li a, .md-content li a")) >= 10
+    assert (built_site / "soorten" / "handreiking" / "index.html").exists()
+
+
+@pytest.mark.parametrize("product", PRODUCT_DIRS, ids=lambda p: p.name)
+@pytest.mark.parametrize("level", ["", "makkelijk/"])
+def test_every_product_version_has_switches_and_metadata(built_site, parse, product, level):
+    page = built_site / "producten" / product.name / level / "index.html"
+    doc = parse(page)
+    switch = doc.cssselect("[data-kp-version-switch]")
+    assert switch, f"{page} has no version switch"
+    options = {o.get("data-level"): o for o in switch[0].cssselect(".kp-version-switch__option")}
+    assert set(options) == {"standaard", "makkelijk"}
+    current = "makkelijk" if level else "standaard"
+    assert options[current].get("aria-current") == "page"
+    other = options["standaard" if level else "makkelijk"]
+    assert other.tag == "a" and other.get("href")
+    meta = doc.cssselect("[data-kp-product-meta]")
+    assert meta, f"{page} has no metadata block"
+    text = meta[0].text_content()
+    for label in ("Voor wie", "Soort", "Onderwerpen", "Geldt voor", "Gebaseerd op", "Bronnen", "Laatst gecontroleerd"):
+        assert label in text
+    # the language switch of material keeps you on the same product
+    languages = [a.get("href") for a in doc.cssselect(".md-select__link[hreflang]")]
+    assert any(h and f"en/producten/{product.name}/{level}" in h for h in languages), languages
+
+
+def test_untranslated_page_says_so_in_the_readers_language(built_site, parse):
+    untranslated = [p for p in PRODUCT_DIRS if not (p / "makkelijk.en.md").exists()]
+    assert untranslated
+    doc = parse(built_site / "en" / "producten" / untranslated[0].name / "makkelijk" / "index.html")
+    notice = doc.cssselect("[data-kp-translation-missing]")
+    assert notice and "not been translated" in notice[0].text_content()
+    assert doc.cssselect('.kp-product[lang="nl"]'), "the Dutch text is marked lang=nl"
+
+
+def test_translated_page_has_no_notice(built_site, parse):
+    translated = [p for p in PRODUCT_DIRS if (p / "index.en.md").exists()]
+    if not translated:
+        pytest.skip("no English translation yet")
+    doc = parse(built_site / "en" / "producten" / translated[0].name / "index.html")
+    assert not doc.cssselect("[data-kp-translation-missing]")
+    assert doc.getroottree().getroot().get("lang") == "en"
+
+
+def test_authors_guide_is_generated_from_the_schema(built_site, parse):
+    doc = parse(built_site / "voor-redacteuren" / "index.html")
+    text = doc.text_content()
+    for key in ("title", "summary", "audiences", "level", "type", "topics", "region", "sources", "evidence", "reviewed", "review_due"):
+        assert f"{key}" in text
+    assert "grensoverschrijdend-gedrag" in text, "allowed topic values are listed"
+
+
+def test_navigation_lists_hubs_only(built_site, parse):
+    doc = parse(built_site / "producten" / PRODUCT_DIRS[0].name / "index.html")
+    primary = doc.cssselect("nav.md-nav--primary a.md-nav__link")
+    hrefs = [a.get("href") for a in primary]
+    assert not any("producten/" in (h or "") for h in hrefs), "products must not be in the sidebar"
+    assert len(primary) <= 12
+
+
+def test_no_page_references_another_host(html_pages):
+    offenders = []
+    for page in html_pages:
+        text = page.read_text(encoding="utf-8")
+        if FETCHING.search(text) or CSS_URL.search(text):
+            offenders.append(str(page))
+    assert not offenders, offenders
+
+
+def test_no_stylesheet_or_script_references_another_host(built_site):
+    offenders = []
+    for asset in list(built_site.rglob("*.css")):
+        text = asset.read_text(encoding="utf-8", errors="replace")
+        if re.search(r"@import\s+url\(\s*[\"']?https?:|fonts\.googleapis", text):
+            offenders.append(str(asset))
+    assert not offenders
