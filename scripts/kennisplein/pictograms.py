@@ -1,0 +1,70 @@
+"""Pictograms for readers who lean on pictures: beside the headings of easy-read pages and
+beside the links of the site navigation.
+
+Icons come from the theme's bundled Material Design set, written as the Markdown icon
+shortcodes the site already uses (``:material-heart:``), so nothing is downloaded and any
+generator with the same icon extension renders them. A heading gets the first icon whose
+words occur in it, or a neutral "information" icon; the icon is hidden from screen readers,
+because the heading text says the same.
+"""
+from __future__ import annotations
+
+import re
+
+DEFAULT_ICON = "information-outline"
+# (icon, words that start a word in the heading), in order of precedence; Dutch and English.
+HEADING_ICONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("phone", ("bel", "telefoon", "call", "phone")),
+    ("hand-heart", ("hulp", "help", "terecht", "steun", "support")),
+    ("hand-back-right", ("grens", "grenz", "nee ", "stop", "boundar", "no ")),
+    ("shield-check", ("veilig", "privacy", "geheim", "safe", "secret")),
+    ("scale-balance", ("wet", "regel", "recht", "mag ", "law", "rule", "right")),
+    ("chat", ("praat", "praten", "vertel", "zeg", "gesprek", "talk", "tell", "say")),
+    ("heart", ("liefde", "verliefd", "relatie", "seks", "intiem", "intimiteit", "love", "relationship", "sex", "intima")),
+    ("account-group", ("wie ", "wie?", "who ", "who?", "assistent", "mensen", "people")),
+    ("help-circle-outline", ("wat is", "wat zijn", "what is", "what are", "wat betekent", "what does")),
+    ("lightbulb-on-outline", ("hoe", "tip", "kies", "keuze", "doen", "how", "choose", "choice", "what can")),
+    ("book-open-variant", ("lees meer", "meer weten", "read more", "more about")),
+)
+# Navigation icons for the pages in the site navigation, by source path (language suffix removed).
+NAV_ICONS = {
+    "index.md": "material/home",
+    "naasten.md": "material/account-heart",
+    "professionals.md": "material/briefcase-account",
+    "clienten.md": "material/account-voice",
+    "onderwerpen/index.md": "material/tag-multiple",
+    "soorten/index.md": "material/shape",
+    "begrippen.md": "material/book-alphabet",
+    "videos/index.md": "material/video",
+    "hulp/index.md": "material/hand-heart",
+    "hulp/makkelijk.md": "material/hand-heart",
+}
+HEADING = re.compile(r"^(?P<hashes>#{2,3})[ \t]+(?P<text>.+?)[ \t]*$", re.M)
+FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.M | re.S)
+LANGUAGE_SUFFIX = re.compile(r"\.[a-z]{2}\.md$")
+
+
+def icon_for(heading: str) -> str:
+    text = " " + re.sub(r"\s+", " ", heading.lower()) + " "
+    for icon, words in HEADING_ICONS:
+        if any(" " + word in text for word in words):
+            return icon
+    return DEFAULT_ICON
+
+
+def decorate_headings(markdown: str) -> str:
+    """Put a pictogram before every level-2 and level-3 ATX heading outside code blocks."""
+    fences = [m.span() for m in FENCE.finditer(markdown)]
+
+    def replace(match: re.Match) -> str:
+        if any(start <= match.start() < end for start, end in fences) or "kp-pictogram" in match.group("text"):
+            return match.group(0)
+        icon = icon_for(match.group("text"))
+        return f'{match.group("hashes")} <span class="kp-pictogram" aria-hidden="true">:material-{icon}:</span> {match.group("text")}'
+
+    return HEADING.sub(replace, markdown)
+
+
+def nav_icon(src: str) -> str | None:
+    """The navigation icon for a page, e.g. 'material/home' for index.md or index.en.md."""
+    return NAV_ICONS.get(LANGUAGE_SUFFIX.sub(".md", src))
