@@ -1,0 +1,173 @@
+"""Build an organisation's own copy: `make build ORG=path/to/organisation.yml`.
+
+The organisation's content folder is composed in build/<slug>/docs from upstream
+docs/ plus the organisation's local pages (see kennisplein.organisation), and an
+mkdocs config that INHERITs the project's config adds the name, logo, colours,
+quick-exit target and languages. Nothing in the repository or in the
+organisation's folder is written to; the site lands in build/<slug>/site.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import buildconfig  # noqa: E402
+import cli  # noqa: E402
+from kennisplein import organisation, project  # noqa: E402
+from kennisplein.content.catalogue import DATA_DIR  # noqa: E402
+from kennisplein.problems import errors, format_report  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+BRAND_CSS = """/* Generated from the organisation file: brand colours (checked for WCAG AA contrast). */
+:root, [data-md-color-scheme="default"] {{
+  --md-primary-fg-color: {primary};
+  --md-primary-fg-color--dark: {primary};
+  --md-accent-fg-color: {accent};
+  --md-typeset-a-color: {accent};
+}}
+[data-md-color-scheme="slate"] {{
+  --md-primary-fg-color: {primary};
+  --md-primary-fg-color--dark: {primary};
+}}
+"""
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose !!python/name tags only mkdocs itself may resolve."""
+
+
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def _plugins_for(languages: list[str]) -> list:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506
+    plugins = config["plugins"]
+    for plugin in plugins:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            plugin["i18n"]["languages"] = [lang for lang in plugin["i18n"]["languages"] if lang["locale"] in languages]
+    return plugins
+
+
+def compose(org_file: Path, work: Path):
+    """Returns (organisation, composed docs folder) or raises CompositionError with every problem."""
+    upstream_docs = ROOT / "docs"
+    vocabulary = project.load(upstream_docs).vocabulary
+    org, problems = organisation.load(org_file, vocabulary)
+    if org is None or errors(problems):
+        raise organisation.CompositionError(problems)
+    docs = work / "docs"
+    shutil.rmtree(docs, ignore_errors=True)
+    shutil.copytree(upstream_docs, docs, ignore=shutil.ignore_patterns("organisaties"))
+    origins, overlay_problems = organisation._overlay_local_pages(org, org_file.parent, upstream_docs, docs)
+    loaded = project.load(docs)
+    problems = overlay_problems + organisation.remap(loaded.problems, origins)
+    if errors(problems):
+        raise organisation.CompositionError(problems)
+    organisation.select(org, loaded.catalogue, docs)
+    _write_data(org, org_file, docs, vocabulary)
+    return org, docs
+
+
+def _write_data(org, org_file: Path, docs: Path, vocabulary) -> None:
+    assets = docs / "assets" / "organisation"
+    assets.mkdir(parents=True, exist_ok=True)
+    data = org.model_dump(mode="json", exclude_none=True)
+    data.pop("local_pages", None)
+    if org.logo:
+        logo = assets / ("logo" + Path(org.logo.path).suffix.lower())
+        shutil.copy(org_file.parent / org.logo.path, logo)
+        data["logo"]["path"] = str(Path("..") / logo.relative_to(docs))
+    (docs / DATA_DIR / "organisation.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (assets / "brand.css").write_text(BRAND_CSS.format(primary=org.colours.primary, accent=org.colours.accent), encoding="utf-8")
+    restricted = vocabulary.restricted({k: v for k, v in org.include.model_dump().items() if v is not None})
+    vocabulary_file = docs / DATA_DIR / "vocabulary.yml"
+    vocabulary_file.write_text(yaml.safe_dump(restricted.terms, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def write_config(org, docs: Path, work: Path) -> Path:
+    base = buildconfig.config_for(docs, work / "base.yml")
+    child = {
+        "INHERIT": str(base),
+        "site_name": org.name,
+        "site_url": str(org.site_url),
+        "extra_css": ["assets/stylesheets/kennisplein.css", "assets/organisation/brand.css"],
+        "extra": {"quick_exit_url": str(org.quick_exit_url), "logo_alt": org.logo.alt if org.logo else ""},
+        "plugins": _plugins_for(org.languages),
+    }
+    if org.logo:
+        child["theme"] = {"logo": "assets/organisation/logo" + Path(org.logo.path).suffix.lower()}
+    path = work / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(child, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def prepare(org_file: Path, out_root: Path = ROOT / "build") -> tuple[Path, Path] | None:
+    """Compose the organisation's folder and config; returns (config, site dir) or None after printing problems."""
+    org_file = org_file.resolve()
+    if not org_file.is_file():
+        print(f"{org_file}: organisation file not found", file=sys.stderr)
+        return None
+    staging = out_root / "_composing"
+    try:
+        org, docs = compose(org_file, staging)
+    except organisation.CompositionError as exc:
+        print(format_report(exc.problems), file=sys.stderr)
+        return None
+    work = out_root / org.slug
+    work.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(work / "docs", ignore_errors=True)
+    docs = docs.rename(work / "docs")
+    shutil.rmtree(staging, ignore_errors=True)
+    return write_config(org, docs, work), work / "site"
+
+
+def offline_zip(config: Path, work: Path, name: str) -> Path | None:
+    """A copy that works from file:// (a USB stick, a closed network): plain .html links, zipped."""
+    child = work / "offline.yml"
+    child.write_text(yaml.safe_dump({"INHERIT": str(config), "use_directory_urls": False}), encoding="utf-8")
+    site = work / "offline-site"
+    if cli.build_site(child, site) != 0:
+        return None
+    archive = work / f"{name}-offline"
+    return Path(shutil.make_archive(str(archive), "zip", root_dir=site))
+
+
+def prepare_upstream(out_root: Path) -> tuple[Path, Path]:
+    work = out_root / "kennisplein"
+    work.mkdir(parents=True, exist_ok=True)
+    return buildconfig.config_for(ROOT / "docs", work / "mkdocs.yml"), work / "site"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("organisation_file", type=Path, nargs="?", help="omit for the platform's own public site (only with --offline)")
+    parser.add_argument("--out", type=Path, default=ROOT / "build", help="folder for build/<slug>/ (default: build/)")
+    parser.add_argument("--serve", action="store_true", help="preview with live reload on http://127.0.0.1:8000")
+    parser.add_argument("--offline", action="store_true", help="also write build/<slug>/<slug>-offline.zip that works from file://")
+    args = parser.parse_args(argv)
+    if args.organisation_file is None and not args.offline:
+        parser.error("give an organisation file, or --offline for the public site")
+    prepared = prepare(args.organisation_file, args.out) if args.organisation_file else prepare_upstream(args.out)
+    if prepared is None:
+        return 1
+    config, site = prepared
+    if args.serve:
+        return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "--dev-addr", "127.0.0.1:8000"])
+    if args.offline:
+        archive = offline_zip(config, config.parent, config.parent.name)
+        if archive is None:
+            return 1
+        print(f"wrote {archive}: unpack it and open index.html")
+        return 0
+    return cli.build_site(config, site)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

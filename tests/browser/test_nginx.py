@@ -1,0 +1,130 @@
+"""The shipped nginx configuration, served for real by Debian's nginx on a loopback port:
+headers, caching, compression, the site's own 404 page, and a CSP that breaks nothing."""
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from kennisplein import webserver  # noqa: E402
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+MAIN_CONF = """
+{user}
+worker_processes 1;
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path {tmp}/body;
+    proxy_temp_path {tmp}/proxy;
+    fastcgi_temp_path {tmp}/fastcgi;
+    uwsgi_temp_path {tmp}/uwsgi;
+    scgi_temp_path {tmp}/scgi;
+    include {tmp}/site.conf;
+}}
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def nginx_url(site_dir, tmp_path_factory):
+    if not Path(NGINX).exists():
+        pytest.fail("Debian nginx is missing: run 'make test' as root (it installs it) or apt-get install nginx")
+    tmp = tmp_path_factory.mktemp("nginx")
+    port = free_port()
+    (tmp / "site.conf").write_text(webserver.nginx_config(site_dir, listen=f"127.0.0.1:{port}"), encoding="utf-8")
+    # As root, nginx's workers would switch to www-data, which cannot read pytest's private temp folders.
+    user = "user root;" if os.geteuid() == 0 else ""
+    (tmp / "nginx.conf").write_text(MAIN_CONF.format(tmp=tmp, user=user), encoding="utf-8")
+    check = subprocess.run([NGINX, "-t", "-p", str(tmp), "-c", str(tmp / "nginx.conf")], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    process = subprocess.Popen([NGINX, "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-g", "daemon off;"])
+    url = f"http://127.0.0.1:{port}/"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            break
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.05)
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def fetch(url: str, **headers):
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        response = urllib.request.urlopen(request, timeout=5)
+    except urllib.error.HTTPError as error:
+        response = error
+    return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
+
+
+def test_security_headers_on_html(nginx_url):
+    status, headers, _ = fetch(nginx_url)
+    assert status == 200
+    csp = headers["content-security-policy"]
+    assert "default-src 'self'" in csp and "object-src 'none'" in csp and "frame-ancestors 'self'" in csp
+    assert "http:" not in csp.replace("'self'", "") and "*" not in csp
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["referrer-policy"] == "no-referrer"
+    assert "camera=()" in headers["permissions-policy"]
+    assert "strict-transport-security" not in headers, "HSTS only when served over HTTPS"
+    assert headers["cache-control"] == "no-cache"
+    assert "server" not in headers or "nginx/" not in headers["server"], "no version in the Server header"
+
+
+def test_headers_also_on_assets_and_long_cache_for_fingerprinted(nginx_url, site_dir):
+    bundle = next((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
+    status, headers, _ = fetch(nginx_url + f"assets/javascripts/{bundle.name}")
+    assert status == 200
+    assert "max-age=315360000" in headers["cache-control"]
+    assert "content-security-policy" in headers and headers["x-content-type-options"] == "nosniff"
+    status, headers, _ = fetch(nginx_url + "assets/stylesheets/kennisplein.css")
+    assert headers["cache-control"] == "max-age=86400"
+
+
+def test_compression(nginx_url):
+    status, headers, body = fetch(nginx_url + "index.html", **{"Accept-Encoding": "gzip"})
+    assert headers.get("content-encoding") == "gzip"
+    assert b"<html" in gzip.decompress(body)
+
+
+def test_own_404_page(nginx_url):
+    status, headers, body = fetch(nginx_url + "bestaat-niet/")
+    assert status == 404
+    assert b"md-content" in body, "the site's own 404 page, not nginx's"
+    assert "content-security-policy" in headers
+
+
+def test_csp_breaks_nothing_in_the_browser(browser, nginx_url):
+    context = browser.new_context()
+    page = context.new_page()
+    violations = []
+    page.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
+    for path in ("", "naasten/", "producten/seksuele-assistentie/makkelijk/", "hulp/", "begrippen/"):
+        page.goto(nginx_url + path)
+        page.wait_for_load_state("load")
+    assert violations == []
+    context.close()
