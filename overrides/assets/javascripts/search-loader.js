@@ -1,0 +1,70 @@
+/* Loads the search only when a reader wants it: nothing of the index (or lunr)
+   is fetched until a search field is focused. Scripts are added as <script>
+   elements rather than fetched, so a copy opened from file:// searches too.
+   The small title-and-summary index answers first; the full-text index follows
+   and results are re-ranked when it arrives. Nothing typed is sent or stored. */
+(function () {
+  "use strict";
+  var configElement = document.querySelector("script[data-kp-search-config]");
+  if (!configElement) return;
+  var config = JSON.parse(configElement.textContent);
+  var root = configElement.getAttribute("data-kp-root") || ".";
+  var engine = null, loading = null, upgradeListeners = [], pending = {};
+
+  /* A site-root-relative path as a URL for this page; from file:// a folder means its index.html. */
+  function url(path) {
+    var resolved = new URL(path, new URL(root.replace(/\/?$/, "/"), location.href));
+    if (resolved.protocol === "file:" && /\/$/.test(resolved.pathname)) resolved.pathname += "index.html";
+    return resolved.href;
+  }
+
+  function addScript(src, onerror) {
+    var script = document.createElement("script");
+    script.src = src;
+    script.async = false; /* keep the order: lunr, pipeline, query code, then the index */
+    script.onerror = onerror;
+    document.head.appendChild(script);
+  }
+
+  function load() {
+    if (loading) return loading;
+    loading = new Promise(function (resolve, reject) {
+      pending.instant = resolve;
+      var failed = function () { loading = null; reject(new Error("search could not load")); };
+      config.scripts.forEach(function (path) { addScript(url(path), failed); });
+      addScript(url(config.index), failed);
+    });
+    return loading;
+  }
+
+  function receive(payload) {
+    if (payload.tier === "instant") {
+      engine = new window.KpSearchEngine(payload);
+      pending.instant(engine);
+      /* after the first results have rendered: the full index is the larger download */
+      setTimeout(function () {
+        addScript(url(config.index).replace(/[^/]*$/, payload.full), function () { /* the titles index keeps answering */ });
+      }, 0);
+    } else if (payload.tier === "full" && engine) {
+      engine.upgrade(payload);
+      upgradeListeners.forEach(function (fn) { fn(engine); });
+    }
+  }
+
+  function searchPageUrl(query) {
+    var target = new URL(url(config.searchPage));
+    if (query) target.searchParams.set("q", query);
+    return target.href;
+  }
+
+  window.kpSearch = {
+    config: config,
+    strings: config.strings,
+    url: url,
+    load: load,
+    receive: receive,
+    searchPageUrl: searchPageUrl,
+    onUpgrade: function (fn) { upgradeListeners.push(fn); },
+    format: function (key, n) { return String(config.strings[key]).replace("{n}", n); }
+  };
+})();

@@ -1,0 +1,27 @@
+"""The site search: a prebuilt lunr index per language, searched in the browser.
+
+Engine-neutral: nothing here imports mkdocs. ``documents`` decides what is
+indexed, ``analysis`` how words become index terms (the same functions run in
+the browser), ``synonyms`` and ``query`` what a typed query looks for,
+``index`` builds and writes the two index files, ``facets`` and ``page`` feed
+the search page and the search field in every page's header.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kennisplein.content.catalogue import DATA_DIR
+from kennisplein.search import documents, facets, index, synonyms
+from kennisplein.search.page import SRC as PAGE_SRC
+from kennisplein.search.page import context, page
+from kennisplein.search.synonyms import SynonymsError
+
+__all__ = ["PAGE_SRC", "SynonymsError", "context", "page", "write_site_index"]
+
+
+def write_site_index(project, site_dir: Path, language: str, use_directory_urls: bool = True) -> list[Path]:
+    """Write ``search/index-<lang>.js`` and ``search/index-<lang>-full.js`` under the language's folder of the site."""
+    docs = documents.documents(project, language, use_directory_urls)
+    groups = synonyms.analysed_groups(synonyms.read(project.docs_dir / DATA_DIR), language)
+    instant, full = index.payloads(docs, language, facets.facets(project.vocabulary, project.ui[language], language), groups)
+    return index.write(Path(site_dir) / documents.language_prefix(language) / "search", instant, full)

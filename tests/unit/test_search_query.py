@@ -1,0 +1,63 @@
+"""What a typed query becomes: terms, synonyms, clauses; safe with any input."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from kennisplein.search import analysis, query
+
+GREN, GRENZ = analysis.analyse_word("grens", "nl"), analysis.analyse_word("grenzen", "nl")  # "gren", "grenz": Snowball keeps them apart
+GROUPS = [[[GREN], ["nee", "zegg"]], [["hulpverlener"], ["begeleider"], ["zorgprofessional"]]]
+
+
+def test_terms_drop_stop_words_and_duplicates():
+    assert query.terms("de grenzen van de grenzen en de grens", "nl") == [("grenzen", GRENZ), ("grens", GREN)]
+
+
+def test_terms_are_capped():
+    text = " ".join(f"woord{i}" for i in range(50))
+    assert len(query.terms(text, "nl")) == query.SETTINGS.max_terms
+
+
+def test_synonyms_work_both_ways_and_need_the_whole_phrase():
+    assert query.synonyms([GREN], GROUPS) == ["nee", "zegg"]
+    assert query.synonyms(["nee", "zegg"], GROUPS) == [GREN]
+    assert query.synonyms(["zegg", "nee"], GROUPS) == []  # a phrase matches in its own order only
+    assert query.synonyms(["begeleider"], GROUPS) == ["hulpverlener", "zorgprofessional"]
+
+
+def test_clauses_prefix_only_the_last_word_fuzzy_only_longer_words():
+    clauses = query.clauses("hulp seksu", "nl", [])
+    assert {"term": "hulp", "boost": 10} in clauses
+    assert not any(c.get("prefix") and c["term"] == "hulp" for c in clauses)
+    assert {"term": "seksu", "boost": 2, "prefix": True} in clauses
+    assert {"term": "seksu", "boost": 1, "fuzzy": 1} in clauses
+    assert not any(c.get("fuzzy") and c["term"] == "hulp" for c in clauses)
+
+
+def test_synonym_clauses_have_their_own_boost():
+    clauses = query.clauses("grens", "nl", GROUPS)
+    assert {"term": "nee", "boost": 3} in clauses and {"term": "zegg", "boost": 3} in clauses
+
+
+@pytest.mark.parametrize("text", ["", "   ", "de het een", "***", "~^:+-", '"""', "*:*", "title:grens^10", "grens~2", "-", "\u0000"])
+def test_odd_queries_give_clauses_without_syntax(text):
+    for clause in query.clauses(text, "nl", GROUPS):
+        assert clause["term"].isalnum()
+
+
+def test_long_query_is_cut_and_fast(tiny_index):
+    text = ("grenzen aangeven " * 200)[:2000] + "*" * 500
+    start = time.perf_counter()
+    query.search(tiny_index, text, "nl", GROUPS)
+    assert time.perf_counter() - start < 0.5
+
+
+@pytest.fixture
+def tiny_index():
+    from kennisplein.search import index
+    from kennisplein.search.documents import SearchDocument
+
+    doc = SearchDocument("x/", "Grenzen aangeven", "Nee zeggen mag.", "standaard", ["naasten"], ["grenzen"], "handreiking", "nl", "nl")
+    return index.build([doc], "nl")
