@@ -1,0 +1,350 @@
+"""Benchmarks: this project against plain mkdocs-material on the same generated files.
+
+Not a test: it measures and writes BENCHMARKS.md (`make bench`). For each size
+one corpus is generated (scripts/kennisplein/corpus.py); the project build and
+the baseline — plain mkdocs-material 9.8.1 with mkdocs-static-i18n for the same
+languages and hub-only navigation — run on it alternately and medians are
+compared. It also measures the default automatic navigation and material's own
+search at the smallest size, the edit-to-served time under `mkdocs serve`, and
+the bytes and requests of a typical product page in headless Chromium.
+
+    python scripts/bench.py                       # the full run (about 20-30 minutes on 2 cores)
+    python scripts/bench.py --sizes 50 --quick    # a smoke run
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import math
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import buildconfig  # noqa: E402
+import cli  # noqa: E402
+from kennisplein import corpus  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+BASELINE_CONFIG = """\
+site_name: Baseline
+docs_dir: {docs}
+theme:
+  name: material
+  language: nl
+  font: false
+exclude_docs: |
+  _data/
+plugins:
+{search}  - i18n:
+      docs_structure: suffix
+      languages:
+        - locale: nl
+          default: true
+          name: Nederlands
+        - locale: en
+          name: English
+{nav}"""
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+    site_mb: float
+    pages: int
+
+    @property
+    def html_kb_per_page(self) -> float:
+        return self.site_mb * 1000 / max(self.pages, 1)
+
+
+def baseline_config(work: Path, docs: Path, *, search: bool = False, auto_nav: bool = False) -> Path:
+    name = "baseline" + ("-search" if search else "") + ("-autonav" if auto_nav else "")
+    path = work / f"{name}.yml"
+    nav = "" if auto_nav else "nav:\n  - index.md\n"
+    path.write_text(BASELINE_CONFIG.format(docs=docs, search="  - search\n" if search else "", nav=nav), encoding="utf-8")
+    return path
+
+
+def dir_mb(path: Path) -> float:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
+
+
+def timed_build(config: Path, out: Path) -> Run:
+    shutil.rmtree(out, ignore_errors=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    stderr = process.stderr.read().decode(errors="replace")
+    if status != 0:
+        raise SystemExit(f"build failed for {config}:\n{stderr[-3000:]}")
+    pages = sum(1 for _ in out.rglob("*.html"))
+    return Run(seconds, usage.ru_maxrss / 1024, dir_mb(out), pages)
+
+
+def clear_cache(docs: Path) -> None:
+    shutil.rmtree(docs.parent / ".cache", ignore_errors=True)
+
+
+def machine() -> str:
+    mem_gb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{os.cpu_count()} cores, {mem_gb:.0f} GiB memory, Python {platform.python_version()}, {platform.system()}"
+
+
+def med(runs: list[Run], attr: str) -> float:
+    return statistics.median(getattr(r, attr) for r in runs)
+
+
+# --- build scaling ---------------------------------------------------------------
+
+def bench_size(n: int, repeat: int, work_root: Path, extras: bool) -> dict:
+    work = work_root / f"n{n}"
+    docs = corpus.generate(work / "docs", ROOT / "docs", n)
+    project = buildconfig.config_for(docs, work / "project.yml")
+    baseline = baseline_config(work, docs)
+    runs: dict[str, list[Run]] = {"project cold": [], "project warm": [], "baseline": []}
+    for i in range(repeat):
+        clear_cache(docs)
+        runs["project cold"].append(timed_build(project, work / "site-project"))
+        runs["project warm"].append(timed_build(project, work / "site-project"))
+        runs["baseline"].append(timed_build(baseline, work / "site-baseline"))
+        print(f"  n={n} run {i + 1}: project cold {runs['project cold'][-1].seconds:.1f} s, warm {runs['project warm'][-1].seconds:.1f} s, "
+              f"baseline {runs['baseline'][-1].seconds:.1f} s", flush=True)
+    if extras:
+        runs["baseline + automatic navigation"] = [timed_build(baseline_config(work, docs, auto_nav=True), work / "site-autonav")]
+        runs["baseline + material search"] = [timed_build(baseline_config(work, docs, search=True), work / "site-search")]
+        for name in ("baseline + automatic navigation", "baseline + material search"):
+            print(f"  n={n} {name}: {runs[name][0].seconds:.1f} s", flush=True)
+    return {"n": n, "runs": runs, "docs": docs, "project_config": project}
+
+
+def exponent(results: list[dict], key: str) -> float | None:
+    """Least-squares slope of log(time) against log(pages): 1.0 is linear."""
+    points = [(math.log(med(r["runs"][key], "pages")), math.log(med(r["runs"][key], "seconds"))) for r in results if r["runs"].get(key)]
+    if len(points) < 2:
+        return None
+    mx = statistics.mean(x for x, _ in points)
+    my = statistics.mean(y for _, y in points)
+    return sum((x - mx) * (y - my) for x, y in points) / sum((x - mx) ** 2 for x, _ in points)
+
+
+# --- edit loop under mkdocs serve ------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for(url: str, needle: str | None, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            body = urllib.request.urlopen(url, timeout=5).read().decode("utf-8", "replace")
+            if needle is None or needle in body:
+                return True
+        except OSError:
+            pass
+        time.sleep(0.05)
+    return False
+
+
+def serve_rebuild(config: Path, docs: Path, dirty: bool, edits: int = 3) -> list[float] | None:
+    """Seconds from saving an edited product to the served page showing the edit."""
+    port = free_port()
+    args = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"]
+    if dirty:
+        args.append("--dirty")
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    url = f"http://127.0.0.1:{port}/producten/product-00001/"
+    page = docs / "producten" / "product-00001" / "index.md"
+    original = page.read_text(encoding="utf-8")
+    times = []
+    try:
+        if not _wait_for(url, None, 900):
+            return None
+        time.sleep(2)
+        for i in range(edits):
+            marker = f"Bewerkt{i}x{int(time.time())}"
+            start = time.monotonic()
+            page.write_text(original + f"\n\n{marker}\n", encoding="utf-8")
+            if not _wait_for(url, marker, 600):
+                return None
+            times.append(time.monotonic() - start)
+            time.sleep(1.5)
+    finally:
+        page.write_text(original, encoding="utf-8")
+        process.terminate()
+        process.wait(timeout=30)
+    return times
+
+
+# --- page weight ----------------------------------------------------------------------
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def page_weight(site: Path, path: str) -> dict | None:
+    """Requests and bytes (gzip-compressed, as a compressing server sends them) of one page, cold cache."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    responses, foreign = [], []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.on("response", lambda r: responses.append(r))
+            page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith(base) and r.url.startswith("http") else None)
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+            sizes = {}
+            for r in responses:
+                try:
+                    body = r.body()
+                except Exception:  # noqa: BLE001 - a redirect or aborted response has no body
+                    continue
+                sizes[r.url] = (len(body), len(gzip.compress(body, 6)), r.request.resource_type)
+            browser.close()
+    finally:
+        server.shutdown()
+    return {
+        "requests": len(sizes),
+        "raw_kb": sum(s[0] for s in sizes.values()) / 1000,
+        "gzip_kb": sum(s[1] for s in sizes.values()) / 1000,
+        "by_type": {t: sum(s[1] for s in sizes.values() if s[2] == t) / 1000 for t in {s[2] for s in sizes.values()}},
+        "foreign": foreign,
+    }
+
+
+# --- report ---------------------------------------------------------------------------
+
+def report(results: list[dict], serve: dict, weight: dict | None, args) -> str:
+    first, last = results[0], results[-1]
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Machine: {machine()}. Written by `make bench` (`scripts/bench.py`) on {time.strftime('%Y-%m-%d')}.",
+        "Every figure below comes from one run of the script; the project and its baseline ran alternately on the same generated files.",
+        "",
+        "**Baseline**: plain mkdocs-material 9.8.1 with mkdocs-static-i18n for the same two languages and hub-only navigation",
+        "(`nav: [index.md]`), no search plugin (the project replaces material's search). **Project**: this repository's `mkdocs.yml`",
+        "(validation, readability gate, generated hubs and help directory, glossary tooltips, product blocks, strict mode).",
+        "*Cold* clears the project's readability cache first; *warm* is the next build on unchanged files (the editing case).",
+        "",
+        "## Full build",
+        "",
+        "| products | pages (project) | project cold s | project warm s | baseline s | cold ratio | warm ratio | project peak MB | baseline peak MB | project site MB | baseline site MB |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        runs = r["runs"]
+        pc, pw, b = runs["project cold"], runs["project warm"], runs["baseline"]
+        lines.append(
+            f"| {r['n']} | {int(med(pc, 'pages'))} | {med(pc, 'seconds'):.1f} | {med(pw, 'seconds'):.1f} | {med(b, 'seconds'):.1f} | "
+            f"{med(pc, 'seconds') / med(b, 'seconds'):.2f}× | {med(pw, 'seconds') / med(b, 'seconds'):.2f}× | "
+            f"{med(pc, 'peak_mb'):.0f} | {med(b, 'peak_mb'):.0f} | {med(pc, 'site_mb'):.1f} | {med(b, 'site_mb'):.1f} |"
+        )
+    lines += ["", f"Runs per size: {args.repeat} at the first size, 1 above it; medians shown.", ""]
+    extras = [(name, runs[0]) for name, runs in first["runs"].items() if name.startswith("baseline +")]
+    if extras:
+        lines += ["## Reference points at the smallest size", "", "| variant | build s | pages | site MB | kB of HTML per page |", "|---|---:|---:|---:|---:|"]
+        b = first["runs"]["baseline"][0]
+        lines.append(f"| baseline (hub-only navigation) | {b.seconds:.1f} | {b.pages} | {b.site_mb:.1f} | {b.html_kb_per_page:.0f} |")
+        for name, run in extras:
+            lines.append(f"| {name} | {run.seconds:.1f} | {run.pages} | {run.site_mb:.1f} | {run.html_kb_per_page:.0f} |")
+        lines.append("")
+    if len(results) > 1:
+        def per_page(r, key):
+            return med(r["runs"][key], "seconds") / med(r["runs"][key], "pages")
+        growth = per_page(last, "project cold") / per_page(first, "project cold") - 1
+        base_growth = per_page(last, "baseline") / per_page(first, "baseline") - 1
+        lines += [
+            "## Linearity",
+            "",
+            f"- Fitted exponent of build time against pages (1.0 = linear): project {exponent(results, 'project cold'):.2f}, baseline {exponent(results, 'baseline'):.2f}.",
+            f"- Time per page from {first['n']} to {last['n']} products: project {growth:+.0%}, baseline {base_growth:+.0%} (target: project at most +20%).",
+            f"- Project overhead at {last['n']} products: cold {med(last['runs']['project cold'], 'seconds') / med(last['runs']['baseline'], 'seconds') - 1:+.0%}, "
+            f"warm {med(last['runs']['project warm'], 'seconds') / med(last['runs']['baseline'], 'seconds') - 1:+.0%} over the baseline (target: at most +30%).",
+            "",
+        ]
+    if serve:
+        lines += ["## Editing loop (`mkdocs serve`)", "", f"Seconds from saving an edited product to the served page showing the edit, at {serve['n']} products (median of {serve['edits']} edits).", "",
+                  "| mode | median s | all |", "|---|---:|---|"]
+        for mode, times in serve["modes"].items():
+            shown = f"{statistics.median(times):.1f}" if times else "did not finish"
+            lines.append(f"| {mode} | {shown} | {', '.join(f'{t:.1f}' for t in times or [])} |")
+        lines.append("")
+    if weight:
+        lines += ["## Page weight", "", f"A typical product page (`{weight['path']}`) loaded in headless Chromium with a cold cache; bytes as gzip level 6 would send them.", "",
+                  f"- Requests: {weight['requests']}; to other hosts: {len(weight['foreign'])}.",
+                  f"- Transferred (gzip): {weight['gzip_kb']:.0f} kB (uncompressed {weight['raw_kb']:.0f} kB); target at most 100 kB.",
+                  "- By type (gzip kB): " + ", ".join(f"{t} {kb:.0f}" for t, kb in sorted(weight["by_type"].items())), ""]
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="500,2000,5000", help="comma-separated product counts (each product has two versions)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs at the first size (larger sizes run once)")
+    parser.add_argument("--serve-size", type=int, default=2000, help="products for the mkdocs serve edit loop (0 = skip)")
+    parser.add_argument("--quick", action="store_true", help="skip the reference variants, serve loop and page weight")
+    parser.add_argument("--work", default="/tmp/kennisplein-bench")
+    parser.add_argument("--output", default=str(ROOT / "BENCHMARKS.md"), help="'-' prints the report only")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    work = Path(args.work)
+    results = []
+    for index, n in enumerate(sizes):
+        print(f"size {n} products", flush=True)
+        results.append(bench_size(n, args.repeat if index == 0 else 1, work, extras=not args.quick and index == 0))
+    serve: dict = {}
+    if not args.quick and args.serve_size:
+        result = next((r for r in results if r["n"] == args.serve_size), None) or bench_size(args.serve_size, 1, work, extras=False)
+        print(f"serve edit loop at {args.serve_size} products", flush=True)
+        serve = {"n": args.serve_size, "edits": 3, "modes": {
+            "`mkdocs serve --dirty` (what `make serve` runs)": serve_rebuild(result["project_config"], result["docs"], dirty=True),
+            "`mkdocs serve` (full rebuild)": serve_rebuild(result["project_config"], result["docs"], dirty=False, edits=1),
+        }}
+    weight = None
+    if not args.quick:
+        site = work / "real-site"
+        if cli.build_site(ROOT / "mkdocs.yml", site) == 0:
+            path = "producten/grenzen-aangeven-en-respecteren/"
+            weight = page_weight(site, path)
+            if weight:
+                weight["path"] = path
+    text = report(results, serve, weight, args)
+    if args.output != "-":
+        Path(args.output).write_text(text + "\n", encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""Headless Debian Chromium through Playwright, against the built site served on a free port.
+
+Playwright cannot download its own browser here, so it drives /usr/bin/chromium
+with the flags that keep Chromium from calling home.
+"""
+from __future__ import annotations
+
+import functools
+import shutil
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import cli  # noqa: E402
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("browser-site") / "site"
+    assert cli.build_site(ROOT / "mkdocs.yml", site) == 0, "strict build failed"
+    return site
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site_dir)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian chromium is missing: run 'make test' (it installs it as root) or apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class ForeignRequests(list):
+    """Every request a page makes to a host other than the local test server."""
+
+
+@pytest.fixture
+def page(browser, base_url):
+    context = browser.new_context()
+    page = context.new_page()
+    own_host = urlparse(base_url).netloc
+    foreign = ForeignRequests()
+
+    def record(request):
+        url = urlparse(request.url)
+        if url.scheme in ("http", "https", "ws", "wss") and url.netloc != own_host:
+            foreign.append(request.url)
+
+    page.on("request", record)
+    page.foreign_requests = foreign
+    yield page
+    context.close()
