@@ -71,7 +71,12 @@
 
   input.addEventListener("focus", start);
   input.addEventListener("pointerdown", start);
-  S.onUpgrade(function () { if (document.activeElement === input || !panel.hidden) render(); });
+  /* Re-rank when the full index arrives, but never under a reader who is moving
+     through the results: re-rendering would drop their keyboard focus. */
+  S.onUpgrade(function () {
+    if (panel.contains(document.activeElement)) return;
+    if (document.activeElement === input || !panel.hidden) render();
+  });
 
   input.addEventListener("input", function () {
     if (engine) render();

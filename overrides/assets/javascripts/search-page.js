@@ -188,7 +188,8 @@
     engine = e;
     cleanChoices();
     render();
-    S.onUpgrade(render);
+    /* re-rank when the full index arrives, unless the reader is already in the results */
+    S.onUpgrade(function () { if (!list.contains(document.activeElement)) render(); });
   }, function () {
     status.textContent = S.strings.search_error;
   });
