@@ -95,25 +95,31 @@ def page_markdown(glossary: Glossary, language: str, ui) -> str:
     return "".join(parts)
 
 
-ABBR_TITLE = re.compile(r'<abbr title="(?P<title>[^"]*)">')
+ABBR = re.compile(r'<abbr title="(?P<title>[^"]*)">(?P<text>[^<]*)</abbr>')
 
 
 ANCHOR = re.compile(r"<a\b[^>]*>.*?</a>", re.S | re.I)
 
 
 def focusable_terms(html: str, easy_titles: dict[str, str] | None = None) -> str:
-    """Let keyboard users reach a glossary term (its explanation shows on focus as on
-    hover); on an easy-read page, show the easy explanation instead of the standard one.
-    A term inside a link is not made focusable: the link already is, and a focus stop
-    inside a link is invalid HTML and a second, confusing stop."""
+    """Explain each glossary term once per page, at its first use, and let keyboard users
+    reach it (its explanation shows on focus as on hover); later uses are plain text, so a
+    page does not become a long row of focus stops and repeated explanations. On an easy-read
+    page the easy explanation replaces the standard one. A term inside a link keeps its
+    explanation on hover but gets no focus stop of its own (the link already is one, and a
+    focus stop inside a link is invalid HTML); it does not count as the first use."""
     links = [m.span() for m in ANCHOR.finditer(html)] if "<a" in html else []
+    explained: set[str] = set()
 
     def replace(match: re.Match) -> str:
-        title = match.group("title")
+        title, text = match.group("title"), match.group("text")
         if easy_titles:
             title = easy_titles.get(title, title)
         if any(start < match.start() < end for start, end in links):
-            return f'<abbr title="{title}">'
-        return f'<abbr tabindex="0" title="{title}">'
+            return f'<abbr title="{title}">{text}</abbr>'
+        if title in explained:
+            return text
+        explained.add(title)
+        return f'<abbr tabindex="0" title="{title}">{text}</abbr>'
 
-    return ABBR_TITLE.sub(replace, html)
+    return ABBR.sub(replace, html)

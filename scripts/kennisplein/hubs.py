@@ -12,10 +12,14 @@ import posixpath
 from dataclasses import dataclass
 
 from kennisplein.content.catalogue import DEFAULT_LANGUAGE, Catalogue, Product
+from kennisplein.pictograms import icon_svg
 from kennisplein.ui import UiText
 
 START_PAGE_MARKER = "<!-- kennisplein:audience-routes -->"
-AUDIENCE_ICONS = {"naasten": ":material-account-heart:", "professionals": ":material-briefcase-account:", "clienten": ":material-account-voice:"}
+# An audience hub shows this many products per topic and links to the topic hub for the rest:
+# a relative on a phone gets a short page, and the hub's size stays constant as the catalogue grows.
+AUDIENCE_SECTION_SIZE = 6
+AUDIENCE_ICONS = {"naasten": "account-heart", "professionals": "briefcase-account", "clienten": "account-voice"}
 
 
 @dataclass(frozen=True)
@@ -75,10 +79,13 @@ def audience_hub(catalogue: Catalogue, audience: str, language: str, ui: UiText)
     products = [p for p in catalogue.products if any(audience in v.meta.audiences for v in p.versions.values())]
     sections = []
     for topic in vocab.keys("topics"):
-        in_topic = [p for p in products if p.main.meta.topics[0] == topic]
+        in_topic = sorted((p for p in products if p.main.meta.topics[0] == topic), key=lambda p: p.main.meta.title.lower())
         if in_topic:
+            label = vocab.label("topics", topic, language)
             topic_link = _link(src, f"onderwerpen/{topic}.md")
-            sections.append(f"## {vocab.label('topics', topic, language)}\n\n{_cards(in_topic, src, catalogue, language, ui, easy_first)}\n[{ui['all_topics']}: {vocab.label('topics', topic, language)}]({topic_link})\n")
+            more = ui["all_in_topic"].format(n=len(in_topic), topic=label) if len(in_topic) > AUDIENCE_SECTION_SIZE else f"{ui['all_topics']}: {label}"
+            shown = in_topic[:AUDIENCE_SECTION_SIZE]
+            sections.append(f"## {label}\n\n{_cards(shown, src, catalogue, language, ui, easy_first)}\n[{more}]({topic_link})\n")
     body = "\n".join(sections) or ui["no_products"]
     markdown = _front_matter(title) + f"# {title}\n\n{ui['audience_hub_intro'][audience]}\n\n{body}\n"
     return HubPage(src, title, markdown)
@@ -130,7 +137,7 @@ def audience_routes(catalogue: Catalogue, language: str, ui: UiText, page_src: s
     for audience in catalogue.vocabulary.keys("audiences"):
         classes = ".kp-route .kp-route--easy" if audience == "clienten" else ".kp-route"
         routes.append(
-            f'[<span class="kp-route__icon">{AUDIENCE_ICONS.get(audience, "")}</span> '
+            f'[<span class="kp-route__icon">{icon_svg(AUDIENCE_ICONS[audience]) if audience in AUDIENCE_ICONS else ""}</span> '
             f'<span class="kp-route__label">{html.escape(ui["route_label"][audience])}</span> '
             f'<span class="kp-route__text">{html.escape(ui["route_text"][audience])}</span>]'
             f"({_link(page_src, audience + '.md')}){{ {classes} }}"
