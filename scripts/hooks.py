@@ -105,6 +105,7 @@ def on_page_content(html, page, config, files):
     language = _language(config)
     if easy_read and language not in _state.easy_titles:
         _state.easy_titles[language] = _state.project.glossary.easy_read_titles(language)
+    html = pictograms.fill_icons(html)
     return glossary.focusable_terms(html, _state.easy_titles[language] if easy_read else None)
 
 

@@ -12,7 +12,7 @@ import posixpath
 from dataclasses import dataclass
 
 from kennisplein.content.catalogue import DEFAULT_LANGUAGE, Catalogue, Product
-from kennisplein.pictograms import icon_svg
+from kennisplein import pictograms
 from kennisplein.ui import UiText
 
 START_PAGE_MARKER = "<!-- kennisplein:audience-routes -->"
@@ -137,7 +137,7 @@ def audience_routes(catalogue: Catalogue, language: str, ui: UiText, page_src: s
     for audience in catalogue.vocabulary.keys("audiences"):
         classes = ".kp-route .kp-route--easy" if audience == "clienten" else ".kp-route"
         routes.append(
-            f'[<span class="kp-route__icon">{icon_svg(AUDIENCE_ICONS[audience]) if audience in AUDIENCE_ICONS else ""}</span> '
+            f'[{pictograms.placeholder(AUDIENCE_ICONS.get(audience, pictograms.DEFAULT_ICON), "kp-route__icon")} '
             f'<span class="kp-route__label">{html.escape(ui["route_label"][audience])}</span> '
             f'<span class="kp-route__text">{html.escape(ui["route_text"][audience])}</span>]'
             f"({_link(page_src, audience + '.md')}){{ {classes} }}"

@@ -1,10 +1,11 @@
 """Pictograms for readers who lean on pictures: beside the headings of easy-read pages and
 beside the links of the site navigation.
 
-Icons come from the theme's bundled Material Design set and are written into the Markdown
-as inline SVG, so nothing is downloaded and any Markdown generator renders them (the emoji
-extension that turns ``:material-heart:`` shortcodes into SVG cost a fifth of the Markdown
-time of every page, for a handful of icons). A heading gets the first icon whose
+Icons come from the theme's bundled Material Design set, so nothing is downloaded. The
+Markdown carries an empty placeholder (``<span data-kp-icon="heart"></span>``) and
+``fill_icons`` puts the inline SVG into the rendered HTML: the emoji extension that turns
+``:material-heart:`` shortcodes into SVG cost a fifth of the Markdown time of every page,
+and long SVG markup in the Markdown made the raw-HTML parsing slower still. A heading gets the first icon whose
 words occur in it, or a neutral "information" icon; the icon is hidden from screen readers,
 because the heading text says the same.
 """
@@ -58,6 +59,20 @@ def icon_svg(icon: str) -> str:
     return f'<span class="twemoji">{svg}</span>'
 
 
+def placeholder(icon: str, css_class: str = "kp-pictogram") -> str:
+    return f'<span class="{css_class}" aria-hidden="true" data-kp-icon="{icon}"></span>'
+
+
+PLACEHOLDER = re.compile(r'data-kp-icon="(?P<icon>[a-z0-9-]+)"></span>')
+
+
+def fill_icons(html: str) -> str:
+    """Rendered HTML with every icon placeholder holding its SVG."""
+    if "data-kp-icon" not in html:
+        return html
+    return PLACEHOLDER.sub(lambda m: f'data-kp-icon="{m.group("icon")}">{icon_svg(m.group("icon"))}</span>', html)
+
+
 def icon_for(heading: str) -> str:
     text = " " + re.sub(r"\s+", " ", heading.lower()) + " "
     for icon, words in HEADING_ICONS:
@@ -74,7 +89,7 @@ def decorate_headings(markdown: str) -> str:
         if any(start <= match.start() < end for start, end in fences) or "kp-pictogram" in match.group("text"):
             return match.group(0)
         icon = icon_for(match.group("text"))
-        return f'{match.group("hashes")} <span class="kp-pictogram" aria-hidden="true">{icon_svg(icon)}</span> {match.group("text")}'
+        return f'{match.group("hashes")} {placeholder(icon)} {match.group("text")}'
 
     return HEADING.sub(replace, markdown)
 

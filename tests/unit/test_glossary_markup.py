@@ -33,3 +33,12 @@ def test_each_distinct_term_is_explained_once():
 def test_pictograms_are_inline_svg_from_the_bundled_icon_set():
     svg = icon_svg("heart")
     assert svg.startswith('<span class="twemoji"><svg') and "http" not in svg.replace("http://www.w3.org/2000/svg", "")
+
+
+def test_icon_placeholders_are_filled_after_rendering():
+    from kennisplein.pictograms import fill_icons, placeholder
+
+    html = f"<h2>{placeholder('phone')} Bel ons</h2>"
+    assert 'data-kp-icon="phone"></span>' in html
+    filled = fill_icons(html)
+    assert '<span class="kp-pictogram" aria-hidden="true" data-kp-icon="phone"><span class="twemoji"><svg' in filled
