@@ -11,6 +11,8 @@ import pytest
 
 from kennisplein.search import index, query
 
+ROOT = Path(__file__).resolve().parents[2]
+
 LANGUAGES = {"nl": "search", "en": "en/search"}
 STORED = ["url", "title", "summary", "level", "audiences", "topics", "type", "region", "language"]
 
@@ -90,3 +92,36 @@ def test_facet_labels_come_from_the_vocabulary(built_site):
     assert list(facets) == ["doelgroep", "niveau", "soort", "onderwerp", "regio", "taal"]
     assert facets["doelgroep"]["values"]["naasten"] == "Naasten"
     assert facets["niveau"]["values"]["makkelijk"] == "Makkelijk lezen"
+
+
+def _transcript_only_words(instant: dict, full: dict) -> list[tuple[str, str]]:
+    """(word as written in a transcript, url of its video) for words whose index term occurs in that one video's
+    transcript and nowhere else: no other page, no other field; and no other term starts with it (prefix matching
+    as you type would otherwise bring the longer words' pages in too)."""
+    from kennisplein.search import analysis
+
+    postings = dict(full["index"]["invertedIndex"])
+    out = []
+    for path in sorted((ROOT / "docs" / "_data" / "videos").glob("*.transcript.md")):
+        for word in analysis.tokenize(path.read_text(encoding="utf-8")):
+            term = analysis.analyse_word(word, "nl")
+            fields = {field: refs for field, refs in postings.get(term, {}).items() if field != "_index" and refs}
+            if list(fields) != ["transcripts"] or len(fields["transcripts"]) != 1:
+                continue
+            if any(other != term and other.startswith(term) for other in postings):
+                continue
+            [ref] = fields["transcripts"]
+            out.append((word, instant["docs"][int(ref)][0]))
+    return out
+
+
+def test_a_video_is_found_by_a_word_only_its_transcript_has(built_site):
+    instant, full = payload(built_site, "nl", 0), payload(built_site, "nl", 1)
+    words = _transcript_only_words(instant, full)
+    assert words, "no transcript word occurs only in its transcript: the transcripts add nothing to the index"
+    full_index = index.load(full)
+    for word, url in words:
+        assert url.startswith("videos/") and (built_site / url / "index.html").is_file()
+        assert not query.search(index.load(instant), word, "nl", instant["synonyms"]), f"{word!r} is in a title or summary"
+        found = query.search(full_index, word, "nl", instant["synonyms"])
+        assert found and instant["docs"][int(found[0][0])][0] == url, f"{word!r}: {url} is not the top result"
