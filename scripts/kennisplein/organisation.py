@@ -264,4 +264,31 @@ def select(org: Organisation, catalogue, target: Path) -> set[str]:
             path.write_text(pruned, encoding="utf-8")
         if src.startswith(PRODUCTS_DIR + "/"):
             _narrow_front_matter(path, org)
+    _drop_video_links(target, {folder.rsplit("/", 1)[-1] for folder in removed})
     return removed
+
+
+RELATED_ITEM = re.compile(r"^(?P<indent>[ \t]*)-[ \t]+['\"]?(?P<slug>[a-z0-9-]+)['\"]?[ \t]*$")
+
+
+def _drop_video_links(target: Path, removed_slugs: set[str]) -> None:
+    """A video may name a product the organisation left out: drop that link, keep the video.
+    Line by line, so the rest of the file (and its line numbers in any error) stays as written."""
+    if not removed_slugs:
+        return
+    for path in (target / "_data" / "videos").glob("*.yml"):
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        kept, in_related = [], False
+        for line in lines:
+            if re.match(r"^related_products:\s*$", line):
+                in_related = True
+            elif in_related and not RELATED_ITEM.match(line):
+                in_related = False
+            if in_related and (m := RELATED_ITEM.match(line)) and m.group("slug") in removed_slugs:
+                continue
+            kept.append(line)
+        text = "".join(kept)
+        # a list left empty is written as [] so the file stays valid YAML with the same meaning
+        text = re.sub(r"^related_products:[ \t]*\n(?![ \t]*-)", "related_products: []\n", text, flags=re.M)
+        if len(kept) != len(lines):
+            path.write_text(text, encoding="utf-8")
