@@ -308,6 +308,20 @@ def report(results: list[dict], serve: dict, weight: dict | None, args) -> str:
     return "\n".join(lines)
 
 
+START, END = "<!-- build-bench:start -->", "<!-- build-bench:end -->"
+
+
+def write_section(path: Path, text: str) -> None:
+    """Replace this script's section of BENCHMARKS.md; the search benchmark writes its own section."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    section = f"{START}\n{text}\n{END}"
+    if START in old and END in old:
+        new = old[: old.index(START)] + section + old[old.index(END) + len(END):]
+    else:
+        new = section + "\n\n" + old
+    path.write_text(new.rstrip() + "\n", encoding="utf-8")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="500,2000,5000", help="comma-separated product counts (each product has two versions)")
@@ -341,7 +355,7 @@ def main(argv=None) -> int:
                 weight["path"] = path
     text = report(results, serve, weight, args)
     if args.output != "-":
-        Path(args.output).write_text(text + "\n", encoding="utf-8")
+        write_section(Path(args.output), text)
     print(text)
     return 0
 

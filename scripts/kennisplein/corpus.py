@@ -1,7 +1,8 @@
 """Synthetic knowledge products for benchmarks and scale tests.
 
-Writes N valid products (both versions, Dutch-like text, real vocabulary keys)
-into a scratch folder, never into docs/. The same seed gives the same files.
+Writes N valid products (both versions, Dutch-like text in which glossary terms occur,
+real vocabulary keys) and one video per 100 products into a scratch folder, never into
+docs/. The same seed gives the same files.
 """
 from __future__ import annotations
 
@@ -61,6 +62,19 @@ def _front_matter(rng, title, level, vocabulary, index, topics) -> dict:
     }
 
 
+VIDEO_TEMPLATE = "grenzen.yml"  # an example video whose media files the synthetic videos reuse
+VIDEO_EVERY = 100
+
+
+def _video(target_docs: Path, index: int, title: str, topics: list[str]) -> None:
+    videos = target_docs / DATA_DIR / "videos"
+    meta = yaml.safe_load((videos / VIDEO_TEMPLATE).read_text(encoding="utf-8"))
+    meta.update(title=f"Video: {title}", summary=f"Synthetische video {index} over {topics[0]} voor de benchmark.",
+                topics=topics, related_products=[f"product-{index:05d}"])
+    meta.pop("en", None)
+    (videos / f"synthetisch-{index:05d}.yml").write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 def generate(target_docs: Path, source_docs: Path, n_products: int, seed: int = 1, words: int = 400) -> Path:
     """Fresh docs folder at target_docs: a copy of the real docs plus n synthetic products."""
     if target_docs.exists():
@@ -79,4 +93,6 @@ def generate(target_docs: Path, source_docs: Path, n_products: int, seed: int = 
             meta = _front_matter(product_rng, title, level, vocabulary, index, topics)
             body = _body(product_rng, title, level == "makkelijk", words if level == "standaard" else words // 2)
             (folder / name).write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + body, encoding="utf-8")
+        if index % VIDEO_EVERY == 0:
+            _video(target_docs, index, title, topics)
     return target_docs
