@@ -8,8 +8,16 @@ no other host is ever allowed for scripts, styles, fonts or connections.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
+import os
 import re
+import shutil
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
@@ -62,3 +70,70 @@ def nginx_config(site: Path, *, listen: str = "80", server_name: str = "_", http
         listen=listen, server_name=server_name, root=site.resolve(), csp=content_security_policy(site, video_hosts),
         hsts=hsts, not_found=not_found,
     )
+
+
+# A whole nginx around the site config, for previews, tests and benchmarks (not for production:
+# there, the site config above goes into the host's own nginx).
+_MAIN_CONF = """
+{user}
+worker_processes 1;
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path {tmp}/body;
+    proxy_temp_path {tmp}/proxy;
+    fastcgi_temp_path {tmp}/fastcgi;
+    uwsgi_temp_path {tmp}/uwsgi;
+    scgi_temp_path {tmp}/scgi;
+    include {tmp}/site.conf;
+}}
+"""
+
+
+class NginxError(RuntimeError):
+    pass
+
+
+def nginx_binary() -> str | None:
+    found = shutil.which("nginx") or "/usr/sbin/nginx"
+    return found if Path(found).exists() else None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_nginx(site: Path, workdir: Path, video_hosts: list[str] = ()):
+    """Serve a built site with the generated config on a free local port; yields its base URL."""
+    nginx = nginx_binary()
+    if nginx is None:
+        raise NginxError("Debian nginx is missing: run 'make test' as root (it installs it) or apt-get install nginx")
+    workdir.mkdir(parents=True, exist_ok=True)
+    port = _free_port()
+    (workdir / "site.conf").write_text(nginx_config(site, listen=f"127.0.0.1:{port}", video_hosts=video_hosts), encoding="utf-8")
+    # As root, nginx's workers would switch to www-data, which cannot read private temp folders.
+    user = "user root;" if os.geteuid() == 0 else ""
+    (workdir / "nginx.conf").write_text(_MAIN_CONF.format(tmp=workdir, user=user), encoding="utf-8")
+    check = subprocess.run([nginx, "-t", "-p", str(workdir), "-c", str(workdir / "nginx.conf")], capture_output=True, text=True)
+    if check.returncode != 0:
+        raise NginxError(check.stderr)
+    process = subprocess.Popen([nginx, "-p", str(workdir), "-c", str(workdir / "nginx.conf"), "-g", "daemon off;"])
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(url, timeout=1)
+                break
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.05)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

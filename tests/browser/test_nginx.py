@@ -3,12 +3,7 @@ headers, caching, compression, the site's own 404 page, and a CSP that breaks no
 from __future__ import annotations
 
 import gzip
-import os
-import shutil
-import socket
-import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -20,56 +15,13 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from kennisplein import webserver  # noqa: E402
 
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-MAIN_CONF = """
-{user}
-worker_processes 1;
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
-    client_body_temp_path {tmp}/body;
-    proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi;
-    uwsgi_temp_path {tmp}/uwsgi;
-    scgi_temp_path {tmp}/scgi;
-    include {tmp}/site.conf;
-}}
-"""
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 @pytest.fixture(scope="module")
 def nginx_url(site_dir, tmp_path_factory):
-    if not Path(NGINX).exists():
+    if webserver.nginx_binary() is None:
         pytest.fail("Debian nginx is missing: run 'make test' as root (it installs it) or apt-get install nginx")
-    tmp = tmp_path_factory.mktemp("nginx")
-    port = free_port()
-    (tmp / "site.conf").write_text(webserver.nginx_config(site_dir, listen=f"127.0.0.1:{port}"), encoding="utf-8")
-    # As root, nginx's workers would switch to www-data, which cannot read pytest's private temp folders.
-    user = "user root;" if os.geteuid() == 0 else ""
-    (tmp / "nginx.conf").write_text(MAIN_CONF.format(tmp=tmp, user=user), encoding="utf-8")
-    check = subprocess.run([NGINX, "-t", "-p", str(tmp), "-c", str(tmp / "nginx.conf")], capture_output=True, text=True)
-    assert check.returncode == 0, check.stderr
-    process = subprocess.Popen([NGINX, "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-g", "daemon off;"])
-    url = f"http://127.0.0.1:{port}/"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url, timeout=1)
-            break
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.05)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    with webserver.running_nginx(site_dir, tmp_path_factory.mktemp("nginx")) as url:
+        yield url
 
 
 def fetch(url: str, **headers):
