@@ -14,8 +14,7 @@ the bytes and requests of a typical product page in headless Chromium.
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
+import json
 import math
 import os
 import platform
@@ -24,18 +23,16 @@ import socket
 import statistics
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import buildconfig  # noqa: E402
 import cli  # noqa: E402
-from kennisplein import corpus  # noqa: E402
+from kennisplein import corpus, webserver  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -200,46 +197,58 @@ def serve_rebuild(config: Path, docs: Path, dirty: bool, edits: int = 3) -> list
 
 # --- page weight ----------------------------------------------------------------------
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+LIGHTHOUSE_VERSION = "13.5.0"
 
 
-def page_weight(site: Path, path: str) -> dict | None:
-    """Requests and bytes (gzip-compressed, as a compressing server sends them) of one page, cold cache."""
+def page_weight(base: str, path: str) -> dict | None:
+    """Requests and bytes as transferred (compressed by the project's nginx config) of one page, cold cache."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         return None
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     responses, foreign = [], []
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            page.on("response", lambda r: responses.append(r))
-            page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith(base) and r.url.startswith("http") else None)
-            page.goto(base + path)
-            page.wait_for_load_state("networkidle")
-            sizes = {}
-            for r in responses:
-                try:
-                    body = r.body()
-                except Exception:  # noqa: BLE001 - a redirect or aborted response has no body
-                    continue
-                sizes[r.url] = (len(body), len(gzip.compress(body, 6)), r.request.resource_type)
-            browser.close()
-    finally:
-        server.shutdown()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.on("response", lambda r: responses.append(r))
+        page.on("request", lambda r: foreign.append(r.url) if r.url.startswith("http") and not r.url.startswith(base) else None)
+        page.goto(base + path)
+        page.wait_for_load_state("networkidle")
+        sizes = {}
+        for r in responses:
+            s = r.request.sizes()
+            sizes[r.url] = (s["responseBodySize"] + s["responseHeadersSize"], r.request.resource_type)
+        browser.close()
     return {
         "requests": len(sizes),
-        "raw_kb": sum(s[0] for s in sizes.values()) / 1000,
-        "gzip_kb": sum(s[1] for s in sizes.values()) / 1000,
-        "by_type": {t: sum(s[1] for s in sizes.values() if s[2] == t) / 1000 for t in {s[2] for s in sizes.values()}},
+        "transferred_kb": sum(v[0] for v in sizes.values()) / 1000,
+        "by_type": {t: sum(v[0] for v in sizes.values() if v[1] == t) / 1000 for t in {v[1] for v in sizes.values()}},
         "foreign": foreign,
     }
+
+
+def lighthouse(url: str, tools: Path) -> dict | None:
+    """Lighthouse's performance score (npm package, run against Debian Chromium), installed on first use."""
+    cli_js = tools / "node_modules" / "lighthouse" / "cli" / "index.js"
+    if not cli_js.exists():
+        if not shutil.which("npm"):
+            return None
+        tools.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["npm", "install", "--prefix", str(tools), "--no-audit", "--no-fund", f"lighthouse@{LIGHTHOUSE_VERSION}"],
+                       check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if not cli_js.exists():
+            return None
+    report_path = tools / "lighthouse.json"
+    flags = "--headless=new " + " ".join(CHROMIUM_ARGS)
+    result = subprocess.run(["node", str(cli_js), url, "--output=json", f"--output-path={report_path}", "--quiet",
+                             "--only-categories=performance", f"--chrome-flags={flags}"],
+                            env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=300)
+    if result.returncode != 0 or not report_path.exists():
+        return None
+    data = json.loads(report_path.read_text(encoding="utf-8"))
+    audits = data["audits"]
+    keys = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index")
+    return {"score": round(data["categories"]["performance"]["score"] * 100), "metrics": {k: audits[k]["displayValue"] for k in keys}}
 
 
 # --- report ---------------------------------------------------------------------------
@@ -301,10 +310,17 @@ def report(results: list[dict], serve: dict, weight: dict | None, args) -> str:
             lines.append(f"| {mode} | {shown} | {', '.join(f'{t:.1f}' for t in times or [])} |")
         lines.append("")
     if weight:
-        lines += ["## Page weight", "", f"A typical product page (`{weight['path']}`) loaded in headless Chromium with a cold cache; bytes as gzip level 6 would send them.", "",
+        lines += ["## Page weight", "", f"A typical product page (`{weight['path']}`) loaded in headless Chromium with a cold cache from the project's own nginx configuration (gzip on).", "",
                   f"- Requests: {weight['requests']}; to other hosts: {len(weight['foreign'])}.",
-                  f"- Transferred (gzip): {weight['gzip_kb']:.0f} kB (uncompressed {weight['raw_kb']:.0f} kB); target at most 100 kB.",
-                  "- By type (gzip kB): " + ", ".join(f"{t} {kb:.0f}" for t, kb in sorted(weight["by_type"].items())), ""]
+                  f"- Transferred: {weight['transferred_kb']:.0f} kB (target: at most 100 kB).",
+                  "- By type (kB transferred): " + ", ".join(f"{t} {kb:.0f}" for t, kb in sorted(weight["by_type"].items()))]
+        if weight.get("lighthouse"):
+            lh = weight["lighthouse"]
+            lines.append(f"- Lighthouse {LIGHTHOUSE_VERSION} performance score: {lh['score']} (target: at least 95); "
+                         + ", ".join(f"{k} {v}" for k, v in lh["metrics"].items()) + ".")
+        else:
+            lines.append("- Lighthouse: not measured (npm or the lighthouse package was not available).")
+        lines.append("")
     return "\n".join(lines)
 
 
@@ -348,11 +364,13 @@ def main(argv=None) -> int:
     weight = None
     if not args.quick:
         site = work / "real-site"
-        if cli.build_site(ROOT / "mkdocs.yml", site) == 0:
+        if cli.build_site(ROOT / "mkdocs.yml", site) == 0 and webserver.nginx_binary():
             path = "producten/grenzen-aangeven-en-respecteren/"
-            weight = page_weight(site, path)
-            if weight:
-                weight["path"] = path
+            with webserver.running_nginx(site, work / "nginx") as base:
+                weight = page_weight(base, path)
+                if weight:
+                    weight["path"] = path
+                    weight["lighthouse"] = lighthouse(base + path, work / "tools")
     text = report(results, serve, weight, args)
     if args.output != "-":
         write_section(Path(args.output), text)

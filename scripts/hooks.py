@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from kennisplein import generated_pages, glossary, hubs, pictograms, project, site_links  # noqa: E402
+from kennisplein import assets, generated_pages, glossary, hubs, pictograms, project, site_links  # noqa: E402
 from kennisplein import search  # noqa: E402
 from kennisplein.problems import errors, format_report  # noqa: E402
 from kennisplein.product_page import product_context  # noqa: E402
@@ -34,6 +34,7 @@ class BuildState:
         self.languages: list[str] = [DEFAULT_LANGUAGE]
         self.files = None
         self.easy_titles: dict[str, dict[str, str]] = {}
+        self.bundles: list[assets.Bundle] | None = None
 
 
 _state: BuildState | None = None
@@ -68,7 +69,30 @@ def on_config(config):
         for problem in problems:
             log.info(str(problem))
     config.mdx_configs.setdefault("abbr", {})["glossary"] = _state.project.glossary.explanations(_language(config))
+    _bundle_front_end(config)
     return config
+
+
+def _plain_script(script) -> bool:
+    return isinstance(script, str) or not (script.type or script.defer or script.async_)
+
+
+def _bundle_front_end(config) -> None:
+    """The site's own style sheets and scripts, served as one file each (see kennisplein.assets)."""
+    if _state.bundles is None:
+        roots = [Path(config.docs_dir), *(Path(d) for d in config.theme.dirs)]
+        scripts = [str(s) for s in config.extra_javascript if _plain_script(s)]
+        try:
+            _state.bundles = [
+                assets.bundle([str(p) for p in config.extra_css], roots, "assets/stylesheets", "kennisplein", "css"),
+                assets.bundle(scripts, roots, "assets/javascripts", "kennisplein", "js"),
+            ]
+        except assets.AssetError as exc:
+            raise PluginError(str(exc)) from None
+    css, js = _state.bundles
+    config.extra_css = [css.path] if css.parts else []
+    others = [s for s in config.extra_javascript if not _plain_script(s) and str(s) != js.path]
+    config.extra_javascript = others + ([js.path] if js.parts else [])
 
 
 def _generated(config, src: str, content: str, language: str) -> File:
@@ -84,6 +108,9 @@ def on_files(files, config):
     language = _language(config)
     for page in generated_pages.for_language(_state.project, language):
         files.append(_generated(config, page.src, page.markdown, language))
+    for bundle in _state.bundles or []:
+        if bundle.parts and files.get_file_from_path(bundle.path) is None:
+            files.append(File.generated(config, bundle.path, content=bundle.content))
     _state.files = files  # resolves "producten/x/index.md" to this language's translation, if any
     return files
 

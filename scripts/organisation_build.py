@@ -91,13 +91,21 @@ def _write_data(org, org_file: Path, docs: Path, vocabulary) -> None:
     vocabulary_file.write_text(yaml.safe_dump(restricted.terms, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+def _upstream_extra_css(config: Path) -> list[str]:
+    """The platform's own style sheets: an organisation's brand colours come after them, never instead."""
+    class _Lenient(yaml.SafeLoader):
+        pass
+    _Lenient.add_multi_constructor("", lambda loader, suffix, node: None)  # ignore !!python/name tags
+    return list(yaml.load(config.read_text(encoding="utf-8"), Loader=_Lenient).get("extra_css", []))
+
+
 def write_config(org, docs: Path, work: Path) -> Path:
     base = buildconfig.config_for(docs, work / "base.yml")
     child = {
         "INHERIT": str(base),
         "site_name": org.name,
         "site_url": str(org.site_url),
-        "extra_css": ["assets/stylesheets/kennisplein.css", "assets/organisation/brand.css"],
+        "extra_css": [*_upstream_extra_css(base), "assets/organisation/brand.css"],
         "extra": {"quick_exit_url": str(org.quick_exit_url), "logo_alt": org.logo.alt if org.logo else ""},
         "plugins": _plugins_for(org.languages),
     }

@@ -47,10 +47,14 @@ def test_pages_show_the_organisation_name_and_logo(org_site):
     assert (org_site / logo.get("src").lstrip("./")).exists() or (org_site / "assets" / "organisation" / "logo.svg").exists()
 
 
-def test_brand_colours_are_applied(org_site):
+def test_brand_colours_come_after_all_the_platform_styles(org_site):
     doc = parse(org_site / "index.html")
-    assert any("organisation/brand.css" in (link.get("href") or "") for link in doc.cssselect("link[rel=stylesheet]"))
-    css = (org_site / "assets" / "organisation" / "brand.css").read_text(encoding="utf-8")
+    own = [link.get("href") for link in doc.cssselect("link[rel=stylesheet]") if "kennisplein." in (link.get("href") or "")]
+    assert len(own) == 1, "the platform's style sheets are served as one bundle"
+    css = (org_site / own[0].lstrip("./")).read_text(encoding="utf-8")
+    platform = [line.removeprefix("/* ").removesuffix(" */") for line in css.splitlines() if line.startswith("/* assets/")]
+    assert platform[-1] == "assets/organisation/brand.css"
+    assert {"assets/stylesheets/kennisplein.css", "assets/stylesheets/quick-exit.css", "assets/stylesheets/print.css"} <= set(platform)
     assert "#0b5d4b" in css and "#9c2a1c" in css
 
 

@@ -1,0 +1,34 @@
+"""The front-end bundle: order kept, scripts isolated from each other, name follows content."""
+import pytest
+
+from kennisplein import assets
+
+
+@pytest.fixture
+def roots(tmp_path):
+    docs, theme = tmp_path / "docs", tmp_path / "theme"
+    (docs / "a").mkdir(parents=True)
+    (theme / "a").mkdir(parents=True)
+    (theme / "a" / "one.js").write_text("(function () { throw new Error('x'); })()", encoding="utf-8")
+    (theme / "a" / "two.js").write_text("(function () { window.two = 1; })();\n", encoding="utf-8")
+    (docs / "a" / "two.js").write_text("(function () { window.two = 2; })();\n", encoding="utf-8")
+    return [docs, theme]
+
+
+def test_order_kept_docs_before_theme_and_each_script_isolated(roots):
+    bundle = assets.bundle(["a/one.js", "a/two.js"], roots, "assets/javascripts", "kennisplein", "js")
+    assert bundle.content.index("a/one.js") < bundle.content.index("a/two.js")
+    assert "window.two = 2" in bundle.content and "window.two = 1" not in bundle.content
+    assert bundle.content.count("try {") == 2 and bundle.content.count("catch (error)") == 2
+    assert bundle.path.startswith("assets/javascripts/kennisplein.") and bundle.path.endswith(".min.js")
+
+
+def test_name_changes_with_content(roots):
+    first = assets.bundle(["a/two.js"], roots, "x", "k", "js").path
+    (roots[0] / "a" / "two.js").write_text("(function () { window.two = 3; })();\n", encoding="utf-8")
+    assert assets.bundle(["a/two.js"], roots, "x", "k", "js").path != first
+
+
+def test_missing_file_is_a_clear_error(roots):
+    with pytest.raises(assets.AssetError, match="a/none.css: not found"):
+        assets.bundle(["a/none.css"], roots, "x", "k", "css")
