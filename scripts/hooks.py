@@ -8,6 +8,7 @@ top-level build (mkdocs-static-i18n runs a nested build per language, and
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from pathlib import Path
 from types import SimpleNamespace
@@ -158,6 +159,17 @@ def on_post_build(config):
         search.write_site_index(_state.project, Path(config.site_dir), _language(config), config.use_directory_urls)
     except search.SynonymsError as exc:
         raise PluginError(f"search synonyms:\n{exc}") from None
+
+
+# static-i18n writes each page's translations as <link rel="alternate" hreflang> in the head,
+# and material's script then fetches "sitemap.xml" under every such page URL (a 404 each, two
+# useless requests on every page). The visible language selector keeps the same links.
+HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def on_post_page(output, page, config):
+    head_end = output.find("</head>")
+    return HEAD_ALTERNATE.sub("", output[:head_end]) + output[head_end:] if head_end > 0 else output
 
 
 def on_template_context(context, template_name, config):

@@ -116,3 +116,14 @@ def test_no_stylesheet_or_script_references_another_host(built_site):
         if re.search(r"@import\s+url\(\s*[\"']?https?:|fonts\.googleapis", text):
             offenders.append(str(asset))
     assert not offenders
+
+
+def test_one_own_stylesheet_one_own_script_and_no_head_alternates(built_site, parse):
+    """Few requests on a phone: the site's own CSS and JS come as one file each, and no
+    <link rel=alternate hreflang> in the head (material would fetch a sitemap under each)."""
+    doc = parse(built_site / "producten" / "seksuele-assistentie" / "index.html")
+    own_css = [l.get("href") for l in doc.cssselect("link[rel=stylesheet]") if "/kennisplein." in l.get("href")]
+    own_js = [s.get("src") for s in doc.cssselect("script[src]") if "/kennisplein." in s.get("src")]
+    assert len(own_css) == 1 and len(own_js) == 1
+    assert not doc.cssselect("head link[rel=alternate][hreflang]")
+    assert doc.cssselect(".md-select__link[hreflang=en]"), "the visible language selector keeps its links"
