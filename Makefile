@@ -35,7 +35,7 @@ serve: $(RUNTIME_STAMP)
 ifdef ORG
 	$(PY) scripts/organisation_build.py --serve "$(ORG)"
 else
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --dirty --no-strict
 endif
 
 build: $(RUNTIME_STAMP)

@@ -168,7 +168,7 @@ def _wait_for(url: str, needle: str | None, timeout: float) -> bool:
 def serve_rebuild(config: Path, docs: Path, dirty: bool, edits: int = 3) -> list[float] | None:
     """Seconds from saving an edited product to the served page showing the edit."""
     port = free_port()
-    args = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"]
+    args = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}", "--no-livereload", "--no-strict"]
     if dirty:
         args.append("--dirty")
     process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})

@@ -167,7 +167,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     config, site = prepared
     if args.serve:
-        return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "--dev-addr", "127.0.0.1:8000"])
+        # --dirty: an edit rebuilds only the changed page (hubs and the search index are always rebuilt whole)
+        return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "--dev-addr", "127.0.0.1:8000", "--dirty", "--no-strict"])
     if args.offline:
         archive = offline_zip(config, config.parent, config.parent.name)
         if archive is None:
