@@ -37,14 +37,32 @@
     return loading;
   }
 
+  /* The full index is the larger download, and taking it in blocks the page for a moment (a hundred ms or more
+     at thousands of pages). It is requested at once when nobody is typing (a search page opened from a link),
+     and otherwise as soon as the reader pauses, so it never lands between two keystrokes of the first query. */
+  var PAUSE_MS = 400, fullTimer = null, fullSrc = null, lastInput = -Infinity;
+
+  function requestFull() {
+    if (!fullSrc) return;
+    addScript(fullSrc, function () { /* the titles index keeps answering */ });
+    fullSrc = null;
+  }
+
+  function scheduleFull() {
+    clearTimeout(fullTimer);
+    if (fullSrc) fullTimer = setTimeout(requestFull, Math.max(0, lastInput + PAUSE_MS - Date.now()));
+  }
+
+  document.addEventListener("input", function () { lastInput = Date.now(); scheduleFull(); }, true);
+
   function receive(payload) {
+    /* The index files pass their JSON as a string: JSON.parse reads it much faster than a script literal. */
+    if (typeof payload.json === "string") payload = JSON.parse(payload.json);
     if (payload.tier === "instant") {
       engine = new window.KpSearchEngine(payload);
       pending.instant(engine);
-      /* after the first results have rendered: the full index is the larger download */
-      setTimeout(function () {
-        addScript(url(config.index).replace(/[^/]*$/, payload.full), function () { /* the titles index keeps answering */ });
-      }, 0);
+      fullSrc = url(config.index).replace(/[^/]*$/, payload.full);
+      scheduleFull();
     } else if (payload.tier === "full" && engine) {
       engine.upgrade(payload);
       upgradeListeners.forEach(function (fn) { fn(engine); });

@@ -11,13 +11,14 @@ per language there is
   glossary terms, video transcripts), loaded right after it. Results switch to
   it once it has arrived. It stores no documents: refs point into the first file.
 
-Both are scripts that hand their data to ``kpSearch.receive``, so a copy opened
+Both are scripts that hand their data (a JSON string) to ``kpSearch.receive``, so a copy opened
 from ``file://`` can search too (browsers refuse ``fetch`` there). Neither
 stores term positions: results highlight words by analysing the shown text.
 """
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -125,8 +126,12 @@ def expand(serialised: dict) -> dict:
 
 
 def _script(payload: dict) -> str:
+    # The JSON travels as a string that the loader hands to JSON.parse: a browser takes two to three times as long
+    # to parse and run a megabyte-sized object literal as to JSON.parse the same text (measured by
+    # scripts/search_bench.py: first results at 4,000 pages, and the main thread blocked while the full index loads).
     data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    return f"{CALLBACK}({data});\n"
+    literal = data.replace("\\", "\\\\").replace("'", "\\'")
+    return f"{CALLBACK}({{\"json\":'{literal}'}});\n"
 
 
 def payloads(docs: list[SearchDocument], language: str, facets: list[dict], groups: list) -> tuple[dict, dict]:
@@ -162,7 +167,10 @@ def write(out_dir: Path, instant: dict, full: dict) -> list[Path]:
 def read(path: Path) -> dict:
     """The payload of a written index file (for tests and the evaluation)."""
     text = path.read_text(encoding="utf-8").strip()
-    prefix = CALLBACK + "("
+    prefix, wrapped = CALLBACK + "(", CALLBACK + "({\"json\":'"
+    if text.startswith(wrapped) and text.endswith("'});"):
+        literal = text[len(wrapped):-4]
+        return json.loads(re.sub(r"\\([\\'])", r"\1", literal))
     if not (text.startswith(prefix) and text.endswith(");")):
         raise ValueError(f"{path} is not a search index script")
     return json.loads(text[len(prefix):-2])
