@@ -135,27 +135,40 @@ def _findings(page: str, width: int, out: dict) -> list[Finding]:
     return found
 
 
-def audit(browser, base_url: str, axe_url: str, pages: list[str], widths: tuple[int, ...], height: int = 900) -> list[Finding]:
+def audit(browser, base_url: str, axe_url: str, pages: list[str], widths: tuple[int, ...], height: int = 900,
+          context=None, before_load=None, probe=None, tabs: int = TABS) -> list[Finding]:
     """Every violation and incomplete result of every page, at every width and in every colour
-    scheme. Each page is loaded once; the viewport is resized between widths."""
+    scheme. Each page is loaded once; the viewport is resized between widths.
+
+    Other all-pages checks ride along on the same page loads: `before_load(tab, path)` runs
+    before a tab navigates, `probe(tab, path, width)` after the page has loaded (or the viewport
+    has been resized) and before axe touches the page. A caller that passes its own `context`
+    (to listen to its requests) keeps it; otherwise one is made and closed here."""
     schemes = list(SCHEMES.items())
-    context = browser.new_context(viewport={"width": widths[0], "height": height})
+    own_context = context is None
+    if own_context:
+        context = browser.new_context(viewport={"width": widths[0], "height": height})
     findings: list[Finding] = []
     try:
-        tabs = [context.new_page() for _ in range(min(TABS, len(pages)))]
+        tab_list = [context.new_page() for _ in range(min(tabs, len(pages)))]
         queue, running = list(pages), {}  # running: tab -> (page, index of the width being audited)
 
         def start(tab, path, step):
             if step == 0:
                 tab.set_viewport_size({"width": widths[0], "height": height})
+                if before_load:
+                    before_load(tab, path)
                 tab.goto(base_url + path, wait_until="load")
-                tab.add_script_tag(url=axe_url)
             else:
                 tab.set_viewport_size({"width": widths[step], "height": height})
+            if probe:
+                probe(tab, path, widths[step])
+            if step == 0:
+                tab.add_script_tag(url=axe_url)
             tab.evaluate(START, [schemes, TAGS, COLOUR_RULES, step == 0])
             running[tab] = (path, step)
 
-        for tab in tabs:
+        for tab in tab_list:
             start(tab, queue.pop(0), 0)
         while running:
             for tab in list(running):
@@ -166,5 +179,120 @@ def audit(browser, base_url: str, axe_url: str, pages: list[str], widths: tuple[
                 elif queue:
                     start(tab, queue.pop(0), 0)
     finally:
-        context.close()
+        if own_context:
+            context.close()
     return findings
+
+
+# --- The all-pages pass: axe plus the cheap per-page checks, on the same page loads ---------
+
+# Runs right after a page has loaded (at the first width) or been resized (at the others),
+# before axe or anyone else has touched it: what the page looks like and what it left behind
+# before the reader has done anything.
+PROBE = """async (first) => {
+  const out = {width: innerWidth};
+  const button = document.querySelector('[data-kp-quick-exit-button]');
+  if (button) {
+    const r = button.getBoundingClientRect(), cs = getComputedStyle(button);
+    const hit = r.width && r.height ? document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) : null;
+    out.quickExit = {
+      visible: r.width > 0 && r.height > 0 && r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth
+        && cs.visibility === 'visible' && Number(cs.opacity) > 0 && !!hit && button.contains(hit),
+      label: (button.querySelector('.kp-quick-exit__label') || button).textContent.trim(),
+      icon: !!button.querySelector('.kp-quick-exit__icon svg'),
+      href: button.getAttribute('href'),
+    };
+  }
+  out.easyRead = !!document.querySelector('.kp-easy-read');
+  // 1.4.10 reflow: nothing wider than the viewport (the page never scrolls sideways).
+  const root = document.documentElement;
+  out.scrollWidth = root.scrollWidth;
+  out.overflowing = [];
+  if (root.scrollWidth > innerWidth) {
+    for (const el of document.body.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.right > innerWidth + 1 && r.width > 0 && !el.closest('.kp-visually-hidden, .kp-sr-only')) {
+        const parent = el.parentElement && el.parentElement.getBoundingClientRect();
+        if (!parent || parent.right <= innerWidth + 1) out.overflowing.push(el.outerHTML.slice(0, 160));
+        if (out.overflowing.length >= 3) break;
+      }
+    }
+  }
+  if (!first) return out;
+  const referrer = document.querySelector('meta[name="referrer"]');
+  out.referrer = referrer ? referrer.getAttribute('content') : null;
+  out.localStorage = Object.keys(localStorage);
+  out.sessionStorage = Object.keys(sessionStorage);
+  out.indexedDB = indexedDB.databases ? (await indexedDB.databases()).map(d => d.name) : [];
+  out.caches = window.caches ? await caches.keys() : [];
+  out.serviceWorkers = navigator.serviceWorker ? (await navigator.serviceWorker.getRegistrations()).length : 0;
+  // What a visit leaves behind is cleared, so the next page reports only its own.
+  localStorage.clear(); sessionStorage.clear();
+  return out;
+}"""
+
+
+@dataclass
+class SitePass:
+    pages: list[str]
+    widths: tuple[int, ...]
+    findings: list[Finding]
+    facts: dict  # (page, width) -> what PROBE saw
+    foreign: list[tuple[str, str]]  # (page, url) of every request to another host
+    cookies: list[tuple[str, dict]]  # (page, cookie)
+    errors: list[tuple[str, str]]  # (page, uncaught script error)
+    seconds: float = 0.0
+
+
+def site_pass(browser, base_url: str, pages: list[str], widths: tuple[int, ...] = (1280, 320), tabs: int = TABS) -> SitePass:
+    """Loads every page once in a fresh context and audits it at every width (see audit)."""
+    import time
+    from urllib.parse import urlparse
+
+    started = time.monotonic()
+    own_host = urlparse(base_url).netloc
+    result = SitePass(list(pages), widths, [], {}, [], [], [])
+    current: dict = {}  # tab -> the page it is showing
+
+    context = browser.new_context(viewport={"width": widths[0], "height": 900})
+    with axe_server() as axe_url:
+        allowed = {own_host, urlparse(axe_url).netloc}
+
+        def on_request(request):
+            url = urlparse(request.url)
+            if url.scheme in ("http", "https", "ws", "wss") and url.netloc not in allowed:
+                try:
+                    page = current.get(request.frame.page, "?")
+                except Exception:  # a worker's request has no frame
+                    page = "?"
+                result.foreign.append((page, request.url))
+
+        def before_load(tab, path):
+            current[tab] = path
+            if not getattr(tab, "_kp_listening", False):
+                tab.on("pageerror", lambda error, tab=tab: result.errors.append((current.get(tab, "?"), str(error))))
+                tab._kp_listening = True
+
+        def probe(tab, path, width):
+            first = width == widths[0]
+            result.facts[(path, width)] = tab.evaluate(PROBE, first)
+            if first:
+                for cookie in context.cookies():
+                    result.cookies.append((path, cookie))
+                if result.cookies:
+                    context.clear_cookies()
+
+        context.on("request", on_request)
+        try:
+            result.findings = audit(browser, base_url, axe_url, pages, widths, context=context,
+                                    before_load=before_load, probe=probe, tabs=tabs)
+        finally:
+            context.close()
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def page_url(site_dir: Path, html: Path) -> str:
+    """The served path of a built HTML file: 'producten/x/' for producten/x/index.html."""
+    rel = html.relative_to(site_dir).as_posix()
+    return rel[: -len("index.html")] if rel.endswith("index.html") else rel

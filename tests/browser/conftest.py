@@ -80,3 +80,34 @@ def page(browser, base_url):
     page.foreign_requests = foreign
     yield page
     context.close()
+
+
+# --- Every page of the site, and one pass over all of them (tests/browser/axe_audit.py) -------
+
+@pytest.fixture(scope="session")
+def site_pages(site_dir) -> list[str]:
+    """The served path of every built HTML page, both languages, generated pages included."""
+    from axe_audit import page_url
+
+    return [page_url(site_dir, html) for html in sorted(site_dir.rglob("*.html"))]
+
+
+@pytest.fixture(scope="session")
+def site_pass(browser, base_url, site_pages, vnu_run):
+    """One load of every page at 1280 and 320 px: axe (light and dark), plus what each page showed
+    (quick exit, reflow) and left behind (requests to other hosts, cookies, storage) before the
+    reader did anything. Shared by test_accessibility.py and test_privacy.py."""
+    from axe_audit import site_pass
+
+    return site_pass(browser, base_url, site_pages)
+
+
+@pytest.fixture(scope="session")
+def vnu_run(site_dir):
+    """The Nu Html Checker over every built page, one JVM, started in the background as soon as a
+    test asks for it (site_pass does, so it runs while axe runs); see vnu.py."""
+    from vnu import VnuRun
+
+    run = VnuRun(site_dir)
+    yield run
+    run.close()
