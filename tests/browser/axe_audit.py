@@ -190,7 +190,7 @@ def audit(browser, base_url: str, axe_url: str, pages: list[str], widths: tuple[
 # before axe or anyone else has touched it: what the page looks like and what it left behind
 # before the reader has done anything.
 PROBE = """async (first) => {
-  const out = {width: innerWidth};
+  const out = {width: innerWidth, lang: document.documentElement.lang};
   const button = document.querySelector('[data-kp-quick-exit-button]');
   if (button) {
     const r = button.getBoundingClientRect(), cs = getComputedStyle(button);
