@@ -58,6 +58,11 @@ new: $(RUNTIME_STAMP)
 
 test: $(TEST_STAMP)
 	bash scripts/install-system-deps.sh
+	@# axe-core and the Nu Html Checker for the accessibility tests (tests/browser/package-lock.json)
+	@if [ ! -d tests/browser/node_modules ] || [ tests/browser/package-lock.json -nt tests/browser/node_modules ]; then \
+	  command -v npm >/dev/null 2>&1 || { echo "The accessibility tests need npm (Node.js) to install axe-core and the Nu Html Checker: apt-get install npm, then run make again" >&2; exit 1; }; \
+	  npm ci --prefix tests/browser --no-audit --no-fund && touch tests/browser/node_modules; \
+	fi
 	$(PY) -m pytest
 
 test-unit: $(TEST_STAMP)
@@ -68,6 +73,11 @@ test-site: $(TEST_STAMP)
 
 test-browser: $(TEST_STAMP)
 	bash scripts/install-system-deps.sh
+	@# axe-core and the Nu Html Checker for the accessibility tests (tests/browser/package-lock.json)
+	@if [ ! -d tests/browser/node_modules ] || [ tests/browser/package-lock.json -nt tests/browser/node_modules ]; then \
+	  command -v npm >/dev/null 2>&1 || { echo "The accessibility tests need npm (Node.js) to install axe-core and the Nu Html Checker: apt-get install npm, then run make again" >&2; exit 1; }; \
+	  npm ci --prefix tests/browser --no-audit --no-fund && touch tests/browser/node_modules; \
+	fi
 	$(PY) -m pytest tests/browser
 
 clean:
