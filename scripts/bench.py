@@ -165,15 +165,15 @@ def _wait_for(url: str, needle: str | None, timeout: float) -> bool:
     return False
 
 
-def serve_rebuild(config: Path, docs: Path, dirty: bool, edits: int = 3) -> list[float] | None:
+def serve_rebuild(config: Path, docs: Path, dirty: bool, edits: int = 3, product: str = "product-00001") -> list[float] | None:
     """Seconds from saving an edited product to the served page showing the edit."""
     port = free_port()
-    args = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}", "--no-livereload", "--no-strict"]
+    args = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}", "--livereload", "--no-strict"]
     if dirty:
         args.append("--dirty")
     process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    url = f"http://127.0.0.1:{port}/producten/product-00001/"
-    page = docs / "producten" / "product-00001" / "index.md"
+    url = f"http://127.0.0.1:{port}/producten/{product}/"
+    page = docs / "producten" / product / "index.md"
     original = page.read_text(encoding="utf-8")
     times = []
     try:
