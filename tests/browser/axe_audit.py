@@ -204,6 +204,12 @@ PROBE = """async (first) => {
     };
   }
   out.easyRead = !!document.querySelector('.kp-easy-read');
+  // 2.4.7: a rendered, focusable element without any size is an invisible focus stop (the
+  // theme's default search has one).
+  out.invisibleStops = [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
+    .filter(el => !el.disabled && !el.closest('[inert]') && el.tabIndex >= 0 && el.checkVisibility({visibilityProperty: true}))
+    .filter(el => { const r = el.getBoundingClientRect(); return r.width < 1 || r.height < 1; })
+    .map(el => el.outerHTML.slice(0, 160));
   // 1.4.10 reflow: nothing wider than the viewport (the page never scrolls sideways).
   const root = document.documentElement;
   out.scrollWidth = root.scrollWidth;

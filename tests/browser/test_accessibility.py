@@ -97,5 +97,12 @@ def test_quick_exit_is_visible_on_every_page_at_both_widths(site_pass):
         f"- /{page} at {width}px: {qe}" for page, width, qe in bad)
 
 
+def test_no_invisible_focus_stops_on_any_page(site_pass):
+    # A focus stop of zero width or height (like the default theme's hidden search element)
+    # leaves a keyboard user on something they cannot see; test_keyboard.py walks it per page type.
+    bad = {(page, width): facts["invisibleStops"] for (page, width), facts in sorted(site_pass.facts.items()) if facts["invisibleStops"]}
+    assert not bad, "invisible focus stops:\n" + "\n".join(f"- /{page} at {width}px: {stops}" for (page, width), stops in bad.items())
+
+
 def test_no_script_errors_on_any_page(site_pass):
     assert not site_pass.errors, "uncaught script errors:\n" + "\n".join(f"- /{page}: {error}" for page, error in site_pass.errors)
