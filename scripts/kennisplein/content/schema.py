@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl, ValidationInfo, field_validator
 
@@ -44,6 +44,23 @@ def _in_vocabulary(kind: str, values: list[str], info: ValidationInfo) -> list[s
     return values
 
 
+class VocabularyChecked(BaseModel):
+    """A model some of whose fields take their values from docs/_data/vocabulary.yml: subclasses
+    map those fields to a vocabulary list in VOCABULARY_FIELDS, and one validator checks them all."""
+
+    VOCABULARY_FIELDS: ClassVar[dict[str, str]] = {}
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _from_vocabulary(cls, value, info: ValidationInfo):
+        kind = cls.VOCABULARY_FIELDS.get(info.field_name)
+        if kind is None or value is None:
+            return value
+        if isinstance(value, str):
+            return _in_vocabulary(kind, [value], info)[0]
+        return _in_vocabulary(kind, value, info)
+
+
 class Source(BaseModel):
     """A document the product takes its facts from."""
 
@@ -59,8 +76,12 @@ class Source(BaseModel):
     )
 
 
-class KnowledgeProduct(BaseModel):
+class KnowledgeProduct(VocabularyChecked):
     """Front matter of one version (standard or easy read) of a knowledge product."""
+
+    VOCABULARY_FIELDS: ClassVar[dict[str, str]] = {
+        "audiences": "audiences", "topics": "topics", "evidence": "evidence", "level": "levels", "type": "types", "region": "regions",
+    }
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
@@ -89,36 +110,6 @@ class KnowledgeProduct(BaseModel):
             raise ValueError(f"listed twice: {', '.join(duplicates)}")
         return values
 
-    @field_validator("audiences", mode="after")
-    @classmethod
-    def _audiences(cls, values: list[str], info: ValidationInfo) -> list[str]:
-        return _in_vocabulary("audiences", values, info)
-
-    @field_validator("topics", mode="after")
-    @classmethod
-    def _topics(cls, values: list[str], info: ValidationInfo) -> list[str]:
-        return _in_vocabulary("topics", values, info)
-
-    @field_validator("evidence", mode="after")
-    @classmethod
-    def _evidence(cls, values: list[str], info: ValidationInfo) -> list[str]:
-        return _in_vocabulary("evidence", values, info)
-
-    @field_validator("level", mode="after")
-    @classmethod
-    def _level(cls, value: str, info: ValidationInfo) -> str:
-        return _in_vocabulary("levels", [value], info)[0]
-
-    @field_validator("type", mode="after")
-    @classmethod
-    def _type(cls, value: str, info: ValidationInfo) -> str:
-        return _in_vocabulary("types", [value], info)[0]
-
-    @field_validator("region", mode="after")
-    @classmethod
-    def _region(cls, value: str, info: ValidationInfo) -> str:
-        return _in_vocabulary("regions", [value], info)[0]
-
     @field_validator("review_due", mode="after")
     @classmethod
     def _review_order(cls, value: dt.date, info: ValidationInfo) -> dt.date:
@@ -132,8 +123,10 @@ class KnowledgeProduct(BaseModel):
         return self.level == "makkelijk"
 
 
-class SitePage(BaseModel):
+class SitePage(VocabularyChecked):
     """Front matter of a page that is not a knowledge product (start page, privacy statement, …)."""
+
+    VOCABULARY_FIELDS: ClassVar[dict[str, str]] = {"level": "levels"}
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
@@ -141,11 +134,6 @@ class SitePage(BaseModel):
     summary: str | None = Field(default=None, max_length=400, description="Optional one-sentence description.")
     level: str = Field(default="standaard", description="standaard or makkelijk.")
     hide: list[str] = Field(default_factory=list, description="Theme parts to hide on this page (navigation, toc).")
-
-    @field_validator("level", mode="after")
-    @classmethod
-    def _level(cls, value: str, info: ValidationInfo) -> str:
-        return _in_vocabulary("levels", [value], info)[0]
 
     @field_validator("hide", mode="after")
     @classmethod

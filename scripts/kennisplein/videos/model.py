@@ -9,11 +9,11 @@ not live under ``_data/``.
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationInfo, field_validator, model_validator
 
-from kennisplein.content.schema import IsoDate, _in_vocabulary
+from kennisplein.content.schema import IsoDate, VocabularyChecked
 from kennisplein.videos import duration as iso_duration
 from kennisplein.videos import hosts
 
@@ -137,8 +137,10 @@ class Translation(_Strict):
     easy_summary: str = Field(min_length=10, max_length=300)
 
 
-class VideoMeta(_Strict):
+class VideoMeta(_Strict, VocabularyChecked):
     """One video in the video index."""
+
+    VOCABULARY_FIELDS: ClassVar[dict[str, str]] = {"audiences": "audiences", "topics": "topics", "region": "regions", "level": "levels"}
 
     title: str = Field(min_length=3, max_length=120, description="Title on the card and the video page.")
     summary: str = Field(min_length=20, max_length=400, description="What the video is about, in one or two sentences.")
@@ -159,26 +161,6 @@ class VideoMeta(_Strict):
     licence: str = Field(min_length=2, description="Under which licence it may be used.")
     related_products: list[str] = Field(default_factory=list, description="Slugs of knowledge products that belong with this video.")
     en: Translation | None = Field(default=None, description="Optional English title and summaries.")
-
-    @field_validator("audiences", mode="after")
-    @classmethod
-    def _audiences(cls, values: list[str], info: ValidationInfo) -> list[str]:
-        return _in_vocabulary("audiences", values, info)
-
-    @field_validator("topics", mode="after")
-    @classmethod
-    def _topics(cls, values: list[str], info: ValidationInfo) -> list[str]:
-        return _in_vocabulary("topics", values, info)
-
-    @field_validator("region", mode="after")
-    @classmethod
-    def _region(cls, value: str, info: ValidationInfo) -> str:
-        return _in_vocabulary("regions", [value], info)[0]
-
-    @field_validator("level", mode="after")
-    @classmethod
-    def _level(cls, value: str, info: ValidationInfo) -> str:
-        return _in_vocabulary("levels", [value], info)[0]
 
     @field_validator("duration", mode="after")
     @classmethod
