@@ -472,6 +472,7 @@ def _ratio(ours: float, theirs: float) -> str:
 
 
 def targets(result: dict) -> list[tuple[str, bool | None, str]]:
+    """(target, met: True, False or None for partly, detail) at the largest size."""
     engines = result["engines"]
     own = summary(engines["kennisplein"]) if "kennisplein" in engines else None
     if own is None:
@@ -482,10 +483,11 @@ def targets(result: dict) -> list[tuple[str, bool | None, str]]:
     p90 = keys[min(len(keys) - 1, int(0.9 * len(keys)))] if keys else float("nan")
     out = [
         ("first results within 300 ms of the first keystroke", own["first_ms"] <= 300, f"median {own['first_ms']:.0f} ms"),
-        ("each further keystroke under 50 ms", bool(keys) and p90 < 50,
+        ("each further keystroke under 50 ms", (bool(keys) and slow == 0) or (None if keys and p90 < 50 else False),
          f"{len(keys)} keystrokes after the first results, while typing the first query and on the full-text index: "
-         f"median {_median(keys):.1f} ms, 90th percentile {p90:.1f} ms, {slow} at 50 ms or more, slowest {max(keys, default=float('nan')):.0f} ms; "
-         f"counted as met when 9 in 10 are under 50 ms"),
+         f"median {_median(keys):.1f} ms, 90th percentile {p90:.1f} ms, {len(keys) - slow} of {len(keys)} under 50 ms, "
+         f"slowest {max(keys, default=float('nan')):.0f} ms; a key pressed while the full-text index is being taken in, after "
+         f"a pause, waits up to the longest main-thread task, median {own['longest_task_ms']:.0f} ms"),
         ("no index download before a search field is focused", not own["index_before_focus"],
          "none requested" if not own["index_before_focus"] else "index requested before focus"),
     ]
@@ -496,22 +498,22 @@ def targets(result: dict) -> list[tuple[str, bool | None, str]]:
     return out
 
 
-def report(results: list[dict], args, started: dt.datetime, seconds: float) -> str:
-    load = os.getloadavg()
+def report(results: list[dict], args, started: dt.datetime, seconds: float | None, invocation: str | None = None,
+           load: float | None = None) -> str:
     lines = [
         START,
         "## Search: this project against mkdocs-material's search and Pagefind",
         "",
-        f"Written by `scripts/search_bench.py` ({' '.join(sys.argv[1:]) or 'defaults'}) on {started:%Y-%m-%d %H:%M} "
-        f"in {seconds / 60:.0f} minutes. Machine: {machine()}; load average at the end {load[0]:.1f}. "
-        "Other engineers' builds and tests ran on the same 2 cores at the same time, so single numbers are noisy; "
+        f"Written by `scripts/search_bench.py` ({invocation or ' '.join(sys.argv[1:]) or 'defaults'}), run on {started:%Y-%m-%d %H:%M}"
+        + (f" in {seconds / 60:.0f} minutes" if seconds else "") + f". Machine: {machine()}" + (f"; load average at the end {load:.1f}" if load is not None else "") + ". "
+        f"Other engineers' builds and tests ran on the same {os.cpu_count()} cores at the same time, so single numbers are noisy; "
         f"medians of {args.runs} runs per engine, the engines alternating run by run.",
         "",
         "All three search the same generated files (`scripts/kennisplein/corpus.py`: the real content plus synthetic "
         "products of about 400 words, two pages each). **kennisplein** is this project's search in its own build; "
-        "**material** is plain mkdocs-material 9.8.1 (`theme: material`, `font: false`, hub-only nav, "
+        f"**material** is plain mkdocs-material {_version('mkdocs-material')} (`theme: material`, `font: false`, hub-only nav, "
         "`plugins: [search: {lang: nl}]`) over the same Markdown; **pagefind** is Pagefind "
-        f"{_pagefind_version()} run over that material site and driven by its JS API from a small page "
+        f"{_version('pagefind')} run over that material site and driven by its JS API from a small page "
         "(no debounce; its default UI would add 300 ms per query). Headless Debian Chromium, a fresh context (cold cache) "
         "per run, files served by a local static server, gzip level 6 as nginx's `gzip on` (compressed once per file, "
         "like `gzip_static`; Pagefind's own chunks are already compressed).",
@@ -528,7 +530,7 @@ def report(results: list[dict], args, started: dt.datetime, seconds: float) -> s
         "the Dutch small / full-text files, material `search_index.json`, Pagefind its `pagefind/` folder without the UI files.",
         "",
         "The generated products draw their words from a list of about 40, so every query word matches nearly every page "
-        "(on the full-text index `vertrouwen hulp` matches over 99% of them): the worst case for a search whose cost grows "
+        "(at 4,000 pages `vertrouwen hulp` matched 4,056 of the 4,087 documents of the Dutch full-text index): the worst case for a search whose cost grows "
         "with the number of matching pages, as lunr's scoring does. Real content matches far fewer pages per word.",
         "",
     ]
@@ -548,6 +550,15 @@ def report(results: list[dict], args, started: dt.datetime, seconds: float) -> s
                 f"| {name} | {engine.get('docs') or '–':,} | {engine['index_s']:.1f} | {size} | {engine['site_s']:.0f} | "
                 f"{s['first_ms']:,.0f} | {_ms(s['typing_key_ms'])} | {_ms(s['key_ms'])} | {s['longest_task_ms']:,.0f} | {_kb(s['bytes_first'])} | {_kb(s['bytes_all'])} | "
                 f"{'yes' if s['index_before_focus'] else 'no'} |")
+        per_run = []
+        for name in ENGINES:
+            if name in engines and engines[name].get("runs"):
+                runs = engines[name]["runs"]
+                slowest = [max(r["key_ms"] + r.get("typing_key_ms", []), default=float("nan")) for r in runs]
+                firsts = ", ".join(f"{r['first_ms']:,.0f}" for r in runs)
+                per_run.append(f"{name} first results {firsts} ms, slowest further key {', '.join(f'{k:,.0f}' for k in slowest)} ms")
+        if per_run:
+            lines += ["", "Run by run: " + "; ".join(per_run) + "."]
         if "kennisplein" in engines:
             own = summary(engines["kennisplein"])
             ratios = []
@@ -566,17 +577,18 @@ def report(results: list[dict], args, started: dt.datetime, seconds: float) -> s
     if checked:
         lines += [f"Targets of the search issue, checked at {largest['pages']:,} pages"
                   + (" (they are set for 4,000 pages)" if largest["pages"] != 4000 else "") + ":", ""]
-        lines += [f"- {'met' if ok else 'NOT met'}: {name} ({detail})" for name, ok, detail in checked]
+        verdict = {True: "met", False: "NOT met", None: "partly met (9 in 10 or more, not all)"}
+        lines += [f"- {verdict[ok]}: {name} ({detail})" for name, ok, detail in checked]
         lines.append("")
     lines.append(END)
     return "\n".join(lines)
 
 
-def _pagefind_version() -> str:
+def _version(package: str) -> str:
     try:
         from importlib.metadata import version
 
-        return version("pagefind")
+        return version(package)
     except Exception:
         return "(version unknown)"
 
@@ -604,10 +616,21 @@ def main(argv=None) -> int:
     parser.add_argument("--key-delay", type=int, default=80, help="ms between keystrokes of the first query")
     parser.add_argument("--work", default="/tmp/kennisplein-search-bench")
     parser.add_argument("--output", default=None, help=f"file to write the section into ('-' prints only; default {OUTPUT.name})")
+    parser.add_argument("--from-results", help="re-render the section from a run's results.json instead of measuring")
     parser.add_argument("--serve", help=argparse.SUPPRESS)  # internal: the static server process
     args = parser.parse_args(argv)
     if args.serve:
         serve_forever(args.serve)
+        return 0
+    if args.from_results:  # write the section again from a run's raw results, without measuring
+        saved = json.loads(Path(args.from_results).read_text(encoding="utf-8"))
+        for key in ("runs", "query", "more", "key_delay"):
+            setattr(args, key, saved["args"][key])
+        invocation = f"{' '.join(saved.get('argv') or []) or 'defaults'}; re-rendered with --from-results"
+        section = report(saved["results"], args, dt.datetime.fromisoformat(saved["started"]), saved.get("seconds"), invocation, saved.get("load"))
+        if (args.output or str(OUTPUT)) != "-":
+            write_section(Path(args.output or OUTPUT), section)
+        print(section)
         return 0
     args.pages = args.pages or ("100" if args.quick else "1000,4000")
     args.runs = args.runs or (1 if args.quick else 3)
@@ -630,9 +653,12 @@ def main(argv=None) -> int:
                 results.append(bench_size(pages, Path(args.work), args.runs, args.query, args.more, args.key_delay, browser, engines))
         finally:
             browser.close()
-    section = report(results, args, started, time.perf_counter() - start)
+    load = os.getloadavg()[0]
+    section = report(results, args, started, time.perf_counter() - start, load=load)
     raw = Path(args.work) / "results.json"
-    raw.write_text(json.dumps({"args": vars(args), "started": started.isoformat(), "results": results}, indent=1), encoding="utf-8")
+    raw.write_text(json.dumps({"args": vars(args), "argv": sys.argv[1:] if argv is None else argv, "started": started.isoformat(),
+                               "seconds": time.perf_counter() - start, "load": load,
+                               "results": results}, indent=1), encoding="utf-8")
     print(f"raw results: {raw}", flush=True)
     if output != "-":
         write_section(Path(output), section)

@@ -3,6 +3,7 @@ its section of BENCHMARKS.md. Nothing here is timed; the browser part runs in th
 from __future__ import annotations
 
 import importlib.util
+import json
 from types import SimpleNamespace
 
 import pytest
@@ -42,14 +43,17 @@ def test_material_baseline_builds_and_its_search_plugin_is_timed(docs, tmp_path)
     assert (site / "pagefind" / "pagefind.js").is_file() and (site / "pagefind-bench" / "index.html").is_file()
 
 
-def test_report_gives_ratios_and_honest_targets(tmp_path):
-    results = [{"pages": 4000, "engines": {
+def _results():
+    return [{"pages": 4000, "engines": {
         "kennisplein": {"docs": 4000, "index_s": 2.0, "site_s": 60, "small": (100, 50), "full": (1000, 300), "runs": _runs(400, 300_000)},
         "material": {"docs": 9000, "index_s": 4.0, "site_s": 30, "index": (2000, 500), "runs": _runs(10_000, 5_000_000)},
         "pagefind": {"docs": 4000, "index_s": 1.0, "site_s": 30, "index": (3000, 2900), "runs": _runs(1500, 100_000)},
     }}]
+
+
+def test_report_gives_ratios_and_honest_targets():
     args = SimpleNamespace(runs=1, query="vertrouwen", more=" hulp", key_delay=80)
-    section = search_bench.report(results, args, search_bench.dt.datetime(2026, 1, 1), 60)
+    section = search_bench.report(_results(), args, search_bench.dt.datetime(2026, 1, 1), 60)
     assert section.startswith(search_bench.START) and section.endswith(search_bench.END)
     assert "cores" in section and "GiB memory" in section and "2026-01-01" in section
     assert "first results 0.04×" in section  # 400 ms against material's 10 s
@@ -68,3 +72,13 @@ def test_only_the_marked_section_is_replaced(tmp_path):
     path.write_text("# Benchmarks without markers\n")
     search_bench.write_section(path, f"{search_bench.START}\nx\n{search_bench.END}")
     assert path.read_text() == f"# Benchmarks without markers\n\n{search_bench.START}\nx\n{search_bench.END}\n"
+
+
+def test_section_can_be_written_again_from_saved_results(tmp_path):
+    saved = tmp_path / "results.json"
+    saved.write_text(json.dumps({"args": {"runs": 1, "query": "vertrouwen", "more": " hulp", "key_delay": 80}, "argv": [],
+                                 "started": "2026-01-01T10:00:00", "seconds": 600, "load": 3.0, "results": _results()}))
+    out = tmp_path / "BENCHMARKS.md"
+    assert search_bench.main(["--from-results", str(saved), "--output", str(out)]) == 0
+    text = out.read_text()
+    assert "re-rendered" in text and "in 10 minutes" in text and "load average at the end 3.0" in text
