@@ -255,6 +255,8 @@ def site_pass(browser, base_url: str, pages: list[str], widths: tuple[int, ...] 
     import time
     from urllib.parse import urlparse
 
+    if not AXE_JS.exists():
+        raise RuntimeError(f"{AXE_JS} is missing: run `npm ci --prefix tests/browser --no-audit --no-fund` (make test does)")
     started = time.monotonic()
     own_host = urlparse(base_url).netloc
     result = SitePass(list(pages), widths, [], {}, [], [], [])
