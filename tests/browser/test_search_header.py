@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from searching import wait_for_full_index  # noqa: E402
 
 PRODUCT = "producten/hulp-aan-sekswerkers/"
 
@@ -35,7 +36,7 @@ def test_index_is_not_requested_before_focus(page, base_url, requests, errors):
     page.wait_for_timeout(300)
     assert index_requests(requests) == [], "the index must wait for the reader"
     page.locator("#kp-search-input").focus()
-    page.wait_for_function("window.kpSearch && kpSearch.load().then(e => e.tier === 'full')")
+    wait_for_full_index(page)
     loaded = index_requests(requests)
     assert any(url.endswith("/search/index-nl.js") for url in loaded)
     assert any(url.endswith("/search/index-nl-full.js") for url in loaded)

@@ -7,6 +7,7 @@ import time
 from urllib.parse import parse_qs, quote, urlparse
 
 import pytest
+from searching import wait_for_full_index  # noqa: E402
 
 XSS = '<img src=x onerror="window.__xss=1">'
 FACETS = ["doelgroep", "niveau", "soort", "onderwerp", "regio", "taal"]
@@ -26,7 +27,7 @@ def results(page) -> list[str]:
 
 def settle(page):
     page.wait_for_function("document.querySelector('[data-kp-search-page-status]').textContent.indexOf('…') === -1")
-    page.wait_for_function("window.kpSearch && kpSearch.load().then(e => e.tier === 'full')")
+    wait_for_full_index(page)
     page.wait_for_timeout(200)
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from kennisplein.search import analysis, evaluation, index, query
+from searching import wait_for_full_index  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 SPECIAL = ["één", "reïntegratie", "cliënten", "2023", "seksu", "nee zeggen", "grens", "sex work", "privasy", "se* ~2 ^3 +x -y :"]
@@ -33,8 +34,7 @@ def words() -> list[str]:
 def engine(page, base_url):
     def load(language: str):
         page.goto(base_url + ("zoeken/" if language == "nl" else "en/zoeken/"))
-        page.wait_for_function("window.kpSearch && kpSearch.load().then(e => e.tier === 'full')")
-        page.wait_for_function("kpSearch.load().then(e => e.tier === 'full')")
+        wait_for_full_index(page)
         return page
     return load
 
