@@ -161,17 +161,6 @@ def on_post_build(config):
         raise PluginError(f"search synonyms:\n{exc}") from None
 
 
-# static-i18n writes each page's translations as <link rel="alternate" hreflang> in the head,
-# and material's script then fetches "sitemap.xml" under every such page URL (a 404 each, two
-# useless requests on every page). The visible language selector keeps the same links.
-HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
-
-
-def on_post_page(output, page, config):
-    head_end = output.find("</head>")
-    return HEAD_ALTERNATE.sub("", output[:head_end]) + output[head_end:] if head_end > 0 else output
-
-
 def on_template_context(context, template_name, config):
     """Theme pages without a Markdown page (404.html) still get the interface text."""
     context.setdefault("ui", _state.project.ui[_language(config)])
