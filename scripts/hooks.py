@@ -8,7 +8,6 @@ top-level build (mkdocs-static-i18n runs a nested build per language, and
 from __future__ import annotations
 
 import logging
-import re
 import sys
 from pathlib import Path
 from types import SimpleNamespace
