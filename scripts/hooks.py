@@ -35,6 +35,7 @@ class BuildState:
         self.files = None
         self.easy_titles: dict[str, dict[str, str]] = {}
         self.bundles: list[assets.Bundle] | None = None
+        self.not_found_page: bytes | None = None
 
 
 _state: BuildState | None = None
@@ -154,10 +155,22 @@ def on_page_context(context, page, config, nav):
 
 def on_post_build(config):
     """One search index per site language, written by that language's build (static-i18n nests them)."""
+    language = _language(config)
     try:
-        search.write_site_index(_state.project, Path(config.site_dir), _language(config), config.use_directory_urls)
+        search.write_site_index(_state.project, Path(config.site_dir), language, config.use_directory_urls)
     except search.SynonymsError as exc:
         raise PluginError(f"search synonyms:\n{exc}") from None
+    _keep_default_language_404(Path(config.site_dir) / "404.html", language)
+
+
+def _keep_default_language_404(path: Path, language: str) -> None:
+    """static-i18n builds every language into the same folder, so the last language's 404.html
+    ends up at the root. This runs before static-i18n starts the other languages (priority 0
+    against its -100) and again at the end of each of them: the Dutch page is put back."""
+    if language == DEFAULT_LANGUAGE:
+        _state.not_found_page = path.read_bytes() if path.exists() else None
+    elif getattr(_state, "not_found_page", None) is not None:
+        path.write_bytes(_state.not_found_page)
 
 
 def on_template_context(context, template_name, config):

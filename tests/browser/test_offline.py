@@ -43,3 +43,29 @@ def test_offline_copy_has_glossary_and_help(page, offline_root):
         page.goto((offline_root / name).as_uri())
         assert page.locator("h1").count() >= 1
     assert page.foreign_requests == []
+
+
+def test_offline_copy_searches(page, offline_root):
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((offline_root / "index.html").as_uri())
+    page.locator("#kp-search-input").click()
+    page.keyboard.type("grenzen")
+    first = page.locator(".kp-search__link").first
+    first.wait_for()
+    assert first.get_attribute("href").startswith("file://") and first.get_attribute("href").endswith(".html")
+    first.click()
+    page.wait_for_load_state()
+    assert page.url.startswith("file://") and page.locator("h1").count() == 1
+    assert errors == [] and page.foreign_requests == []
+
+
+def test_offline_video_shows_its_captions(page, offline_root):
+    """Browsers refuse a <track> from file://, so the offline copy carries the captions inline."""
+    page.goto((offline_root / "videos" / "privacy.html").as_uri())
+    page.wait_for_function("document.querySelector('video') && document.querySelector('video').textTracks.length > 0")
+    page.evaluate("() => { const v = document.querySelector('video'); v.muted = true; v.currentTime = 5; }")
+    page.wait_for_function("(() => { const t = document.querySelector('video').textTracks[0];"
+                           " return t.mode === 'showing' && t.cues && t.cues.length > 0; })()")
+    assert page.locator(".kp-transcript").count() == 1
+    assert page.foreign_requests == []

@@ -127,3 +127,8 @@ def test_one_own_stylesheet_one_own_script_and_no_head_alternates(built_site, pa
     assert len(own_css) == 1 and len(own_js) == 1
     assert not doc.cssselect("head link[rel=alternate][hreflang]")
     assert doc.cssselect(".md-select__link[hreflang=en]"), "the visible language selector keeps its links"
+
+
+def test_the_root_404_page_is_dutch(built_site, parse):
+    doc = parse(built_site / "404.html")
+    assert doc.get("lang") == "nl" and "Snel weg" in doc.text_content()
