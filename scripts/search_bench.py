@@ -506,7 +506,7 @@ def report(results: list[dict], args, started: dt.datetime, seconds: float | Non
         "",
         f"Written by `scripts/search_bench.py` ({invocation or ' '.join(sys.argv[1:]) or 'defaults'}), run on {started:%Y-%m-%d %H:%M}"
         + (f" in {seconds / 60:.0f} minutes" if seconds else "") + f". Machine: {machine()}" + (f"; load average at the end {load:.1f}" if load is not None else "") + ". "
-        f"Other engineers' builds and tests ran on the same {os.cpu_count()} cores at the same time, so single numbers are noisy; "
+        f"On {os.cpu_count()} cores anything else running shows in single numbers (the load average above says how busy the machine was); "
         f"medians of {args.runs} runs per engine, the engines alternating run by run.",
         "",
         "All three search the same generated files (`scripts/kennisplein/corpus.py`: the real content plus synthetic "
