@@ -44,6 +44,14 @@ def _in_vocabulary(kind: str, values: list[str], info: ValidationInfo) -> list[s
     return values
 
 
+def listed_once(values: list[str]) -> list[str]:
+    """The values of a list field, refused when one of them is listed twice."""
+    duplicates = sorted({v for v in values if values.count(v) > 1})
+    if duplicates:
+        raise ValueError(f"listed twice: {', '.join(duplicates)}")
+    return values
+
+
 class VocabularyChecked(BaseModel):
     """A model some of whose fields take their values from docs/_data/vocabulary.yml: subclasses
     map those fields to a vocabulary list in VOCABULARY_FIELDS, and one validator checks them all."""
@@ -105,10 +113,7 @@ class KnowledgeProduct(VocabularyChecked):
     @field_validator("audiences", "topics", "evidence", mode="after")
     @classmethod
     def _no_duplicates(cls, values: list[str]) -> list[str]:
-        duplicates = sorted({v for v in values if values.count(v) > 1})
-        if duplicates:
-            raise ValueError(f"listed twice: {', '.join(duplicates)}")
-        return values
+        return listed_once(values)
 
     @field_validator("review_due", mode="after")
     @classmethod

@@ -13,7 +13,7 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationInfo, field_validator, model_validator
 
-from kennisplein.content.schema import IsoDate, VocabularyChecked
+from kennisplein.content.schema import IsoDate, VocabularyChecked, listed_once
 from kennisplein.videos import duration as iso_duration
 from kennisplein.videos import hosts
 
@@ -177,10 +177,7 @@ class VideoMeta(_Strict, VocabularyChecked):
     @field_validator("audiences", "topics", "related_products", mode="after")
     @classmethod
     def _no_duplicates(cls, values: list[str]) -> list[str]:
-        duplicates = sorted({v for v in values if values.count(v) > 1})
-        if duplicates:
-            raise ValueError(f"listed twice: {', '.join(duplicates)}")
-        return values
+        return listed_once(values)
 
     @property
     def seconds(self) -> float:
