@@ -20,6 +20,8 @@ from mkdocs.structure.files import File  # noqa: E402
 
 from kennisplein import assets, generated_pages, glossary, hubs, pictograms, project, site_links  # noqa: E402
 from kennisplein import search  # noqa: E402
+import language_builds  # noqa: E402
+import render_cache  # noqa: E402
 from kennisplein.problems import errors, format_report  # noqa: E402
 from kennisplein.product_page import product_context  # noqa: E402
 from kennisplein.videos import context as video_context  # noqa: E402
@@ -33,12 +35,14 @@ class BuildState:
         self.project = project.load(Path(docs_dir), video_hosts or [])
         self.languages: list[str] = [DEFAULT_LANGUAGE]
         self.files = None
-        self.easy_titles: dict[str, dict[str, str]] = {}
+        self.term_markers: dict[tuple[str, bool], glossary.TermMarker] = {}
         self.bundles: list[assets.Bundle] | None = None
-        self.not_found_page: bytes | None = None
+        self.language_children: list[language_builds.Child] = []
+        self.static_templates: set[str] | None = None
 
 
 _state: BuildState | None = None
+_render_cache: render_cache.RenderCache | None = None  # this language's; set by on_config
 
 
 def _i18n(config):
@@ -55,7 +59,7 @@ def _prefix(language: str) -> str:
 
 
 def on_config(config):
-    global _state
+    global _state, _render_cache
     i18n = _i18n(config)
     if _state is None or not (i18n and i18n.building):
         try:
@@ -69,9 +73,33 @@ def on_config(config):
             raise PluginError(f"content has {len(errors(problems))} problem(s):\n{format_report(problems)}")
         for problem in problems:
             log.info(str(problem))
-    config.mdx_configs.setdefault("abbr", {})["glossary"] = _state.project.glossary.explanations(_language(config))
     _bundle_front_end(config)
+    _root_pages_from_default_language(config)
+    docs, language = Path(config.docs_dir), _language(config)
+    _render_cache = render_cache.RenderCache(docs.parent / ".cache" / "kennisplein" / f"render-{docs.name}-{language}.json", config)
     return config
+
+
+def _root_pages_from_default_language(config) -> None:
+    """The theme's own pages (404.html, sitemap.xml) live at the site root, which every
+    language build writes into: only the default language writes them. Without a site_url
+    the sitemap would list "None/..." addresses, so there is none."""
+    if _state.static_templates is None:
+        _state.static_templates = set(config.theme.static_templates)
+    templates = set(_state.static_templates) if _language(config) == DEFAULT_LANGUAGE else set()
+    if not config.site_url:
+        templates.discard("sitemap.xml")
+    config.theme.static_templates = templates
+
+
+def on_startup(command, dirty):
+    language_builds.note_command(command, dirty)
+
+
+def on_pre_build(config):
+    i18n = _i18n(config)
+    if language_builds.wanted(i18n):
+        _state.language_children = language_builds.start(config, i18n)
 
 
 def _plain_script(script) -> bool:
@@ -117,6 +145,7 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    _render_cache.wrap(page)
     language = _language(config)
     if page.file.src_uri in ("index.md", f"index.{language}.md"):
         markdown = hubs.fill_start_page(markdown, _state.project.catalogue, language, _state.project.ui[language])
@@ -129,12 +158,10 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    easy_read = page.meta.get("level") == "makkelijk"
-    language = _language(config)
-    if easy_read and language not in _state.easy_titles:
-        _state.easy_titles[language] = _state.project.glossary.easy_read_titles(language)
-    html = pictograms.fill_icons(html)
-    return glossary.focusable_terms(html, _state.easy_titles[language] if easy_read else None)
+    key = (_language(config), page.meta.get("level") == "makkelijk")
+    if key not in _state.term_markers:
+        _state.term_markers[key] = _state.project.glossary.marker(*key)
+    return _state.term_markers[key].mark(pictograms.fill_icons(html))
 
 
 def on_page_context(context, page, config, nav):
@@ -156,21 +183,16 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config):
     """One search index per site language, written by that language's build (static-i18n nests them)."""
     language = _language(config)
+    if _state.language_children:
+        failed = language_builds.finish(_state.language_children, _i18n(config))
+        _state.language_children = []
+        if failed:
+            raise PluginError(f"the build of language(s) {', '.join(failed)} failed: see the messages above")
     try:
         search.write_site_index(_state.project, Path(config.site_dir), language, config.use_directory_urls)
     except search.SynonymsError as exc:
         raise PluginError(f"search synonyms:\n{exc}") from None
-    _keep_default_language_404(Path(config.site_dir) / "404.html", language)
-
-
-def _keep_default_language_404(path: Path, language: str) -> None:
-    """static-i18n builds every language into the same folder, so the last language's 404.html
-    ends up at the root. This runs before static-i18n starts the other languages (priority 0
-    against its -100) and again at the end of each of them: the Dutch page is put back."""
-    if language == DEFAULT_LANGUAGE:
-        _state.not_found_page = path.read_bytes() if path.exists() else None
-    elif getattr(_state, "not_found_page", None) is not None:
-        path.write_bytes(_state.not_found_page)
+    _render_cache.save()
 
 
 def on_template_context(context, template_name, config):

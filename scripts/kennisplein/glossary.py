@@ -1,8 +1,8 @@
 """The glossary (begrippenlijst): one data file, three views.
 
 ``docs/_data/glossary.yml`` holds each term with a standard, an easy-read and an
-English explanation. From it we derive the glossary page, the abbreviation
-definitions appended to every page (so a term shows its explanation on hover and
+English explanation. From it we derive the glossary page, the explanations
+marked on every page (so a term shows its explanation on hover and
 keyboard focus), and the set of explained words the easy-read gate accepts.
 """
 from __future__ import annotations
@@ -45,10 +45,7 @@ class Glossary:
         return {w.lower() for t in self.terms for w in t.term.split()}
 
     def explanations(self, language: str, easy_read: bool = False) -> dict[str, str]:
-        """term -> explanation, for Markdown's abbr extension (its `glossary` option).
-
-        Given once per build rather than appended to every page as ``*[term]: …``
-        lines: measured, those lines made each page render ten times slower."""
+        """term -> explanation (also under the term with a capital first letter)."""
         out = {}
         for t in self.terms:
             text = t.en if language == "en" and t.en else (t.easy if easy_read else t.standard)
@@ -57,10 +54,8 @@ class Glossary:
             out[t.term[:1].upper() + t.term[1:]] = text
         return out
 
-    def easy_read_titles(self, language: str) -> dict[str, str]:
-        """Escaped standard explanation -> escaped easy one, to retitle terms on easy-read pages."""
-        standard, easy = self.explanations(language), self.explanations(language, easy_read=True)
-        return {html_escape(standard[k]): html_escape(easy[k]) for k in standard if standard[k] != easy[k]}
+    def marker(self, language: str, easy_read: bool = False) -> "TermMarker":
+        return TermMarker(self.explanations(language, easy_read))
 
 
 def load(data_dir: Path) -> tuple[Glossary, list[Problem]]:
@@ -95,31 +90,56 @@ def page_markdown(glossary: Glossary, language: str, ui) -> str:
     return "".join(parts)
 
 
-ABBR = re.compile(r'<abbr title="(?P<title>[^"]*)">(?P<text>[^<]*)</abbr>')
+# Our own marking rather than Markdown's abbr extension: done on the rendered HTML, the
+# Markdown output no longer depends on the language's explanations, so the build renders a
+# page's Markdown once and reuses it for every language (scripts/render_cache.py), and the
+# first-use rule below needs one pass instead of two.
+TAG = re.compile(r"(<[^>]*>)")
+TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
+NOT_MARKED = frozenset({"code", "pre", "kbd", "samp", "script", "style", "abbr", "svg", "textarea", "title"})
 
 
-ANCHOR = re.compile(r"<a\b[^>]*>.*?</a>", re.S | re.I)
+class TermMarker:
+    """Marks glossary terms in rendered HTML as ``<abbr>``, with the explanation as title.
 
+    Each term is explained once per page, at its first use, and keyboard users can reach it
+    (its explanation shows on focus as on hover); later uses stay plain text, so a page does
+    not become a long row of focus stops and repeated explanations. A term inside a link keeps
+    its explanation on hover but gets no focus stop of its own (the link already is one, and a
+    focus stop inside a link is invalid HTML); it does not count as the first use. Terms in
+    code, in existing abbreviations and inside tags are left alone."""
 
-def focusable_terms(html: str, easy_titles: dict[str, str] | None = None) -> str:
-    """Explain each glossary term once per page, at its first use, and let keyboard users
-    reach it (its explanation shows on focus as on hover); later uses are plain text, so a
-    page does not become a long row of focus stops and repeated explanations. On an easy-read
-    page the easy explanation replaces the standard one. A term inside a link keeps its
-    explanation on hover but gets no focus stop of its own (the link already is one, and a
-    focus stop inside a link is invalid HTML); it does not count as the first use."""
-    links = [m.span() for m in ANCHOR.finditer(html)] if "<a" in html else []
-    explained: set[str] = set()
+    def __init__(self, explanations: dict[str, str]):
+        terms = sorted(explanations, key=len, reverse=True)
+        self.titles = {term: html_escape(text) for term, text in explanations.items()}
+        self.pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, terms)) + r")\b") if terms else None
 
-    def replace(match: re.Match) -> str:
-        title, text = match.group("title"), match.group("text")
-        if easy_titles:
-            title = easy_titles.get(title, title)
-        if any(start < match.start() < end for start, end in links):
-            return f'<abbr title="{title}">{text}</abbr>'
+    def mark(self, html: str) -> str:
+        if self.pattern is None:
+            return html
+        parts = TAG.split(html)
+        explained: set[str] = set()
+        skipped, in_link = 0, 0
+        for i, part in enumerate(parts):
+            if i % 2:
+                tag = TAG_NAME.match(part)
+                if tag is None or part.endswith("/>"):
+                    continue
+                step = -1 if tag.group(1) else 1
+                name = tag.group(2).lower()
+                if name in NOT_MARKED:
+                    skipped = max(0, skipped + step)
+                elif name == "a":
+                    in_link = max(0, in_link + step)
+            elif part and not skipped:
+                parts[i] = self.pattern.sub(lambda m: self._abbr(m.group(0), explained, in_link > 0), part)
+        return "".join(parts)
+
+    def _abbr(self, term: str, explained: set[str], in_link: bool) -> str:
+        title = self.titles[term]
+        if in_link:
+            return f'<abbr title="{title}">{term}</abbr>'
         if title in explained:
-            return text
+            return term
         explained.add(title)
-        return f'<abbr tabindex="0" title="{title}">{text}</abbr>'
-
-    return ABBR.sub(replace, html)
+        return f'<abbr tabindex="0" title="{title}">{term}</abbr>'

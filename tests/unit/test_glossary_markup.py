@@ -1,33 +1,54 @@
 """Glossary terms in rendered HTML: explained once per page, reachable by keyboard, never inside a link's focus."""
-from kennisplein.glossary import focusable_terms
+from kennisplein.glossary import Glossary, GlossaryTerm, TermMarker
 from kennisplein.pictograms import icon_svg
 
-TERM = '<abbr title="Uitleg over intimiteit">intimiteit</abbr>'
+EXPLANATIONS = {"intimiteit": "Uitleg over intimiteit", "Intimiteit": "Uitleg over intimiteit", "grens": "Uitleg over grens"}
+FIRST = '<abbr tabindex="0" title="Uitleg over intimiteit">intimiteit</abbr>'
+
+
+def mark(html: str, explanations=EXPLANATIONS) -> str:
+    return TermMarker(explanations).mark(html)
 
 
 def test_first_use_is_explained_and_focusable_later_uses_are_plain_text():
-    html = f"<p>{TERM} en nog eens {TERM}.</p><p>{TERM}</p>"
-    out = focusable_terms(html)
-    assert out.count("<abbr") == 1
-    assert out.startswith('<p><abbr tabindex="0" title="Uitleg over intimiteit">intimiteit</abbr> en nog eens intimiteit.')
+    out = mark("<p>intimiteit en nog eens intimiteit.</p><p>Intimiteit</p>")
+    assert out == f"<p>{FIRST} en nog eens intimiteit.</p><p>Intimiteit</p>"
 
 
 def test_term_inside_a_link_keeps_hover_but_gets_no_focus_stop_and_is_not_the_first_use():
-    html = f'<p><a href="x/">over {TERM}</a> en {TERM}</p>'
-    out = focusable_terms(html)
-    assert '<a href="x/">over <abbr title="Uitleg over intimiteit">intimiteit</abbr></a>' in out
-    assert out.endswith('en <abbr tabindex="0" title="Uitleg over intimiteit">intimiteit</abbr></p>')
-
-
-def test_easy_read_page_gets_the_easy_explanation():
-    out = focusable_terms(f"<p>{TERM}</p>", {"Uitleg over intimiteit": "Makkelijke uitleg"})
-    assert out == '<p><abbr tabindex="0" title="Makkelijke uitleg">intimiteit</abbr></p>'
+    out = mark('<p><a href="x/">over intimiteit</a> en intimiteit</p>')
+    assert out == f'<p><a href="x/">over <abbr title="Uitleg over intimiteit">intimiteit</abbr></a> en {FIRST}</p>'
 
 
 def test_each_distinct_term_is_explained_once():
-    other = '<abbr title="Uitleg over grens">grens</abbr>'
-    out = focusable_terms(f"<p>{TERM} {other} {TERM} {other}</p>")
-    assert out.count('tabindex="0"') == 2
+    out = mark("<p>intimiteit grens intimiteit grens</p>")
+    assert out.count('tabindex="0"') == 2 and out.count("<abbr") == 2
+
+
+def test_whole_words_only_and_case_as_listed():
+    out = mark("<p>intimiteiten grenservaring INTIMITEIT</p>")
+    assert "<abbr" not in out
+
+
+def test_code_attributes_and_existing_abbreviations_are_left_alone():
+    html = '<p title="intimiteit"><code>intimiteit</code> <abbr title="x">grens</abbr> <pre>grens</pre></p>'
+    assert mark(html) == html
+
+
+def test_explanations_are_escaped_in_the_title():
+    out = mark("<p>grens</p>", {"grens": 'Waar "nee" begint & <stopt>'})
+    assert 'title="Waar &quot;nee&quot; begint &amp; &lt;stopt&gt;"' in out
+
+
+def test_easy_read_page_gets_the_easy_explanation_and_english_its_own():
+    glossary = Glossary([GlossaryTerm(term="intimiteit", standard="Uitleg over intimiteit", easy="Makkelijke uitleg", en="About intimacy")])
+    assert 'title="Makkelijke uitleg"' in glossary.marker("nl", easy_read=True).mark("<p>intimiteit</p>")
+    assert 'title="Uitleg over intimiteit"' in glossary.marker("nl").mark("<p>intimiteit</p>")
+    assert 'title="About intimacy"' in glossary.marker("en").mark("<p>intimiteit</p>")
+
+
+def test_an_empty_glossary_changes_nothing():
+    assert mark("<p>intimiteit</p>", {}) == "<p>intimiteit</p>"
 
 
 def test_pictograms_are_inline_svg_from_the_bundled_icon_set():

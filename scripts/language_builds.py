@@ -1,0 +1,95 @@
+"""mkdocs wiring: build the other languages in their own processes, alongside the first.
+
+mkdocs-static-i18n builds one language after the other in one process (the other
+languages are nested in the first one's ``on_post_build``), so a two-language site costs
+two builds end to end on a machine with cores to spare. Here, once the first language is
+configured and the content validated (``on_pre_build``), the build forks one child per
+other language. A child switches static-i18n to its language the way static-i18n's own
+loop does (``current_language``, ``building``, then the ``config`` events again) and
+carries on with the same build; the parent builds the default language, then waits for
+the children in its ``on_post_build``, fails if one of them failed (their messages are
+already on the terminal), and tells static-i18n the other languages are done.
+
+The output is the same as a sequential build (a test compares them byte for byte). Only
+``mkdocs build`` forks: ``mkdocs serve`` runs a web server in threads, and forking a
+threaded process is not safe. ``KENNISPLEIN_PARALLEL=0`` turns it off.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from dataclasses import dataclass
+
+from mkdocs import utils
+
+log = logging.getLogger("mkdocs.hooks.kennisplein")
+_command: tuple[str, bool] | None = None  # (command, dirty) from on_startup: only a clean `mkdocs build` forks
+
+
+@dataclass
+class Child:
+    language: str
+    pid: int
+
+
+def note_command(command: str, dirty: bool) -> None:
+    global _command
+    _command = (command, dirty)
+
+
+def wanted(i18n) -> bool:
+    return (
+        _command == ("build", False)
+        and os.environ.get("KENNISPLEIN_PARALLEL", "1") != "0"
+        and hasattr(os, "fork")
+        and (os.cpu_count() or 1) > 1
+        and i18n is not None
+        and not i18n.building
+        and len(i18n.build_languages) > 1
+    )
+
+
+def start(config, i18n) -> list[Child]:
+    """Fork one build per other language. Returns the children in the parent, [] in a child."""
+    utils.clean_directory(config.site_dir)  # once, here: a build cleans after on_pre_build,
+    utils.clean_directory = _keep_directory  # and the children write into the same folder
+    children = []
+    for language in i18n.build_languages:
+        if language == i18n.current_language:
+            continue
+        _flush()
+        pid = os.fork()
+        if pid == 0:
+            i18n.current_language = language
+            i18n.building = True  # static-i18n: "a nested language build", so no loop of its own
+            config.plugins.on_config(config)
+            return []
+        children.append(Child(language, pid))
+    return children
+
+
+def finish(children: list[Child], i18n) -> list[str]:
+    """Wait for the children; returns the languages whose build failed."""
+    failed = []
+    for child in children:
+        _, status = os.waitpid(child.pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            failed.append(child.language)
+    utils.clean_directory = _CLEAN_DIRECTORY
+    i18n.building = True  # the other languages are built: static-i18n's own loop must not run
+    return failed
+
+
+_CLEAN_DIRECTORY = utils.clean_directory
+
+
+def _keep_directory(directory: str) -> None:
+    return None
+
+
+def _flush() -> None:
+    for handler in logging.getLogger().handlers + logging.getLogger("mkdocs").handlers:
+        handler.flush()
+    sys.stdout.flush()
+    sys.stderr.flush()
