@@ -53,6 +53,23 @@ def cmd_new(args) -> int:
     return 0
 
 
+def _mkdocs_without_info(command: list[str], env: dict[str, str]) -> int:
+    """Run mkdocs and show its warnings and errors, not its INFO messages.
+
+    Not `mkdocs -q`: it lowers mkdocs' log level to ERROR, so --strict never sees a warning and
+    a build with a missing image or a broken anchor would pass."""
+    process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace")
+    showing = True
+    for line in process.stderr:
+        if line.startswith("INFO"):
+            showing = False  # an INFO message, and its indented continuation lines
+        elif not line[:1].isspace():
+            showing = True
+        if showing:
+            sys.stderr.write(line)
+    return process.wait()
+
+
 def build_site(config: Path, site_dir: Path, extra_env: dict[str, str] | None = None) -> int:
     """Build into a temporary folder next to site_dir; replace site_dir only when the build succeeds."""
     site_dir = site_dir.resolve()
@@ -60,12 +77,12 @@ def build_site(config: Path, site_dir: Path, extra_env: dict[str, str] | None = 
     staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(staging)], env=env)
-    if result.returncode != 0:
+    returncode = _mkdocs_without_info([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(staging)], env)
+    if returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         kept = "the previous site in " + str(site_dir) + " is unchanged" if site_dir.exists() else "no site was written"
         print(f"build failed: {kept}", file=sys.stderr)
-        return result.returncode or 1
+        return returncode or 1
     previous = site_dir.with_name(f".{site_dir.name}.previous-{os.getpid()}")
     if site_dir.exists():
         site_dir.rename(previous)

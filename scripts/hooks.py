@@ -74,7 +74,6 @@ def on_config(config):
         for problem in problems:
             log.info(str(problem))
     _bundle_front_end(config)
-    _root_pages_from_default_language(config)
     docs, language = Path(config.docs_dir), _language(config)
     _render_cache = render_cache.RenderCache(docs.parent / ".cache" / "kennisplein" / f"render-{docs.name}-{language}.json", config)
     return config
@@ -100,6 +99,7 @@ def on_pre_build(config):
     i18n = _i18n(config)
     if language_builds.wanted(i18n):
         _state.language_children = language_builds.start(config, i18n)
+    _root_pages_from_default_language(config)  # after static-i18n's on_config, which resets the theme
 
 
 def _plain_script(script) -> bool:
@@ -140,6 +140,9 @@ def on_files(files, config):
     for bundle in _state.bundles or []:
         if bundle.parts and files.get_file_from_path(bundle.path) is None:
             files.append(File.generated(config, bundle.path, content=bundle.content))
+    sitemap = files.get_file_from_path("sitemap.xml")
+    if sitemap is not None and "sitemap.xml" not in config.theme.static_templates:
+        files.remove(sitemap)  # a theme's template, otherwise copied as it is (see _root_pages_from_default_language)
     _state.files = files  # resolves "producten/x/index.md" to this language's translation, if any
     return files
 

@@ -45,16 +45,53 @@ def test_successful_build_replaces_the_site(tmp_path):
     assert (site / "index.html").exists()
 
 
-def test_a_build_with_a_warm_cache_equals_a_clean_build(tmp_path):
-    """The readability cache only saves time: a rebuild that uses it writes the same site."""
+def _copy_docs(tmp_path: Path) -> tuple[Path, Path]:
     docs = tmp_path / "work" / "docs"
     shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("organisaties"))
-    config = buildconfig.config_for(docs, tmp_path / "work" / "mkdocs.yml")
-    cache = docs.parent / ".cache"
-    assert cli.build_site(config, tmp_path / "clean") == 0
-    assert cache.is_dir() and any(cache.iterdir()), "the first build fills the cache"
+    return docs, buildconfig.config_for(docs, tmp_path / "work" / "mkdocs.yml")
+
+
+def test_a_build_with_a_warm_cache_equals_a_clean_build(tmp_path):
+    """The readability and render caches only save time: a rebuild that uses them writes the same
+    site, also after an edit (the edited page is rendered again, the others come from the cache)."""
+    docs, config = _copy_docs(tmp_path)
+    cache = docs.parent / ".cache" / "kennisplein"
+    assert cli.build_site(config, tmp_path / "first") == 0
+    assert {p.name for p in cache.iterdir()} >= {"render-docs-nl.json", "render-docs-en.json"}, "the first build fills the caches"
     assert cli.build_site(config, tmp_path / "cached") == 0
-    clean, cached = snapshot(tmp_path / "clean"), snapshot(tmp_path / "cached")
-    # gzip stores its own timestamp in the header; the XML inside is compared as sitemap.xml
-    clean.pop("sitemap.xml.gz", None), cached.pop("sitemap.xml.gz", None)
-    assert clean == cached
+    assert snapshot(tmp_path / "first") == snapshot(tmp_path / "cached")
+
+    page = docs / "producten" / "seksuele-assistentie" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("## ", "## Bewerkt: ", 1), encoding="utf-8")
+    assert cli.build_site(config, tmp_path / "edited-cached") == 0
+    shutil.rmtree(cache)
+    assert cli.build_site(config, tmp_path / "edited-clean") == 0
+    edited = snapshot(tmp_path / "edited-clean")
+    assert edited == snapshot(tmp_path / "edited-cached")
+    assert edited != snapshot(tmp_path / "first")
+    assert "Bewerkt: " in (tmp_path / "edited-cached" / "producten" / "seksuele-assistentie" / "index.html").read_text(encoding="utf-8")
+
+
+def test_languages_built_in_parallel_equal_a_sequential_build(tmp_path):
+    """`mkdocs build` builds English in a forked process (scripts/language_builds.py); the
+    sequential build renders pages without a translation once and reuses them for English."""
+    docs, config = _copy_docs(tmp_path)
+    assert cli.build_site(config, tmp_path / "parallel", {"KENNISPLEIN_PARALLEL": "1"}) == 0
+    shutil.rmtree(docs.parent / ".cache")
+    assert cli.build_site(config, tmp_path / "sequential", {"KENNISPLEIN_PARALLEL": "0"}) == 0
+    parallel = snapshot(tmp_path / "parallel")
+    assert parallel == snapshot(tmp_path / "sequential")
+    assert "en/index.html" in parallel and "404.html" in parallel
+    assert "sitemap.xml" not in parallel, "no sitemap without a site_url: it would list None/ addresses"
+
+
+def test_a_fault_only_in_the_english_build_fails_the_build(tmp_path, capfd):
+    """A missing image in an English page is found by mkdocs while it builds English (in the
+    forked process): the whole build fails and no site is written."""
+    docs, config = _copy_docs(tmp_path)
+    page = docs / "producten" / "seksuele-assistentie" / "index.en.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n![A diagram](does-not-exist.png)\n", encoding="utf-8")
+    assert cli.build_site(config, tmp_path / "site", {"KENNISPLEIN_PARALLEL": "1"}) != 0
+    assert not (tmp_path / "site").exists()
+    err = capfd.readouterr().err
+    assert "does-not-exist" in err and "Traceback" not in err
