@@ -164,7 +164,17 @@ def on_page_content(html, page, config, files):
     key = (_language(config), page.meta.get("level") == "makkelijk")
     if key not in _state.term_markers:
         _state.term_markers[key] = _state.project.glossary.marker(*key)
+    try:
+        html = hubs.resolve_links(html, lambda src: _url_for(src, page))
+    except LookupError as exc:
+        raise PluginError(f"{page.file.src_uri}: {exc}") from None
     return _state.term_markers[key].mark(pictograms.fill_icons(html))
+
+
+def _url_for(src: str, page) -> str:
+    """The relative URL from ``page`` to the page built from ``src`` in this language, or ""."""
+    target = _state.files.get_file_from_path(src)
+    return target.url_relative_to(page.file) if target else ""
 
 
 def on_page_context(context, page, config, nav):
@@ -172,8 +182,7 @@ def on_page_context(context, page, config, nav):
     context["ui"] = _state.project.ui[language]
 
     def url_for(src: str) -> str:
-        target = _state.files.get_file_from_path(src)
-        return target.url_relative_to(page.file) if target else ""
+        return _url_for(src, page)
 
     context["kp"] = product_context(_state.project, page.file.src_uri, language, context["ui"], url_for)
     context["kp_search"] = search.context(_state.project, page.file.src_uri, language, config.use_directory_urls)

@@ -3,12 +3,14 @@
 Navigation goes through these hubs instead of a sidebar of every page (the
 default navigation makes a build quadratic in the number of pages). Each hub
 is returned as Markdown with relative ``.md`` links, so any generator that
-understands Markdown links can render it.
+understands Markdown links can render it; the product cards are plain HTML whose
+links (``page_link``) the wiring resolves after rendering (``resolve_links``).
 """
 from __future__ import annotations
 
 import html
 import posixpath
+import re
 from dataclasses import dataclass
 
 from kennisplein.content.catalogue import DEFAULT_LANGUAGE, Catalogue, Product
@@ -16,6 +18,8 @@ from kennisplein import pictograms
 from kennisplein.ui import UiText
 
 START_PAGE_MARKER = "<!-- kennisplein:audience-routes -->"
+PAGE_LINK_PREFIX = "kp-src:"
+PAGE_LINK = re.compile(r'href="kp-src:(?P<src>[^"]+)"')
 # An audience hub shows this many products per topic and links to the topic hub for the rest:
 # a relative on a phone gets a short page, and the hub's size stays constant as the catalogue grows.
 AUDIENCE_SECTION_SIZE = 6
@@ -41,7 +45,30 @@ def _front_matter(title: str) -> str:
     return f"---\ntitle: {title!r}\n---\n\n"
 
 
+def page_link(src: str) -> str:
+    """A link to another page by its source path, for generated HTML: Markdown links are
+    resolved by the generator, links in HTML are not, so resolve_links does it after rendering."""
+    return PAGE_LINK_PREFIX + src
+
+
+def resolve_links(html_text: str, url_for) -> str:
+    """Replace every page_link with the relative URL ``url_for(src)`` gives; a page that does not
+    exist is an error (the links come from the catalogue, so this means a bug, not bad content)."""
+    if PAGE_LINK_PREFIX not in html_text:
+        return html_text
+
+    def replace(match: re.Match) -> str:
+        url = url_for(match.group("src"))
+        if not url:
+            raise LookupError(f"generated link to a page that is not built: {match.group('src')}")
+        return f'href="{url}"'
+
+    return PAGE_LINK.sub(replace, html_text)
+
+
 def _card(product: Product, hub_src: str, catalogue: Catalogue, language: str, ui: UiText, easy_first: bool) -> str:
+    """One product as plain HTML (not Markdown in HTML): a hub lists hundreds, and Markdown
+    parsing them cost five times as much as the rest of the page."""
     vocab = catalogue.vocabulary
     standard = product.version("standaard", language) or product.main
     easy = product.version("makkelijk", language) or product.version("makkelijk")
@@ -54,13 +81,13 @@ def _card(product: Product, hub_src: str, catalogue: Catalogue, language: str, u
     other = ""
     if second is not None:
         label = ui["read_standard_version"] if second.level == "standaard" else ui["read_easy_version"]
-        other = f"\n\n[{label}]({_link(hub_src, second.src)}){{ .kp-card__other }}"
+        other = f'\n<p><a class="kp-card__other" href="{page_link(second.src)}">{html.escape(label)}</a></p>'
     return (
-        f'<article class="kp-card{" kp-card--easy" if first.easy_read else ""}"{lang_attr} markdown>\n\n'
-        f"### [{first.meta.title}]({_link(hub_src, first.src)})\n\n"
-        f"{first.meta.summary}\n\n"
-        f'<p class="kp-badges">{badge_html}</p>{other}\n\n'
-        f"</article>\n"
+        f'<article class="kp-card{" kp-card--easy" if first.easy_read else ""}"{lang_attr}>\n'
+        f'<h3><a href="{page_link(first.src)}">{html.escape(first.meta.title)}</a></h3>\n'
+        f"<p>{html.escape(first.meta.summary)}</p>\n"
+        f'<p class="kp-badges">{badge_html}</p>{other}\n'
+        f"</article>"
     )
 
 
@@ -68,7 +95,7 @@ def _cards(products: list[Product], hub_src: str, catalogue: Catalogue, language
     if not products:
         return f"{ui['no_products']}\n"
     cards = "\n".join(_card(p, hub_src, catalogue, language, ui, easy_first) for p in sorted(products, key=lambda p: p.main.meta.title.lower()))
-    return f'<div class="kp-cards" markdown>\n\n{cards}\n</div>\n'
+    return f'<div class="kp-cards">\n{cards}\n</div>\n'
 
 
 def audience_hub(catalogue: Catalogue, audience: str, language: str, ui: UiText) -> HubPage:
