@@ -31,13 +31,14 @@ DEFAULT_LANGUAGE = "nl"
 
 
 class BuildState:
-    def __init__(self, docs_dir: str, video_hosts: list[str] | None = None):
-        self.project = project.load(Path(docs_dir), video_hosts or [])
+    def __init__(self, docs_dir: str, video_hosts: list[str] | None = None, with_readability: bool = True):
+        self.project = project.load(Path(docs_dir), video_hosts or [], with_readability)
         self.languages: list[str] = [DEFAULT_LANGUAGE]
         self.files = None
+        self.file_for: dict = {}
         self.term_markers: dict[tuple[str, bool], glossary.TermMarker] = {}
         self.bundles: list[assets.Bundle] | None = None
-        self.language_children: list[language_builds.Child] = []
+        self.children: list[language_builds.Child] = []  # processes this one waits for
         self.static_templates: set[str] | None = None
 
 
@@ -62,17 +63,16 @@ def on_config(config):
     global _state, _render_cache
     i18n = _i18n(config)
     if _state is None or not (i18n and i18n.building):
+        beside = language_builds.wanted(i18n)  # then the readability gate runs in its own process
         try:
-            _state = BuildState(config.docs_dir, config.extra.get("video_hosts"))
+            _state = BuildState(config.docs_dir, config.extra.get("video_hosts"), with_readability=not beside)
         except project.ProjectError as exc:
             raise PluginError(str(exc)) from None
         if i18n:
             _state.languages = [lang.locale for lang in i18n.config.languages if lang.build]
-        problems = _state.project.problems
-        if errors(problems):
-            raise PluginError(f"content has {len(errors(problems))} problem(s):\n{format_report(problems)}")
-        for problem in problems:
-            log.info(str(problem))
+        _report(_state.project.problems)
+        if beside:
+            _state.children.append(language_builds.beside("readability", _readability_gate))
     _bundle_front_end(config)
     docs, language = Path(config.docs_dir), _language(config)
     _render_cache = render_cache.RenderCache(docs.parent / ".cache" / "kennisplein" / f"render-{docs.name}-{language}.json", config)
@@ -98,8 +98,25 @@ def on_startup(command, dirty):
 def on_pre_build(config):
     i18n = _i18n(config)
     if language_builds.wanted(i18n):
-        _state.language_children = language_builds.start(config, i18n)
+        started = language_builds.start(config, i18n)  # None in a forked language build
+        _state.children = _state.children + started if started is not None else []
     _root_pages_from_default_language(config)  # after static-i18n's on_config, which resets the theme
+
+
+def _report(problems) -> None:
+    if errors(problems):
+        raise PluginError(f"content has {len(errors(problems))} problem(s):\n{format_report(problems)}")
+    for problem in problems:
+        log.info(str(problem))
+
+
+def _readability_gate() -> int:
+    try:
+        _report(project.check_readability(_state.project))
+    except PluginError as exc:
+        log.error(str(exc))
+        return 1
+    return 0
 
 
 def _plain_script(script) -> bool:
@@ -143,6 +160,7 @@ def on_files(files, config):
     sitemap = files.get_file_from_path("sitemap.xml")
     if sitemap is not None and "sitemap.xml" not in config.theme.static_templates:
         files.remove(sitemap)  # a theme's template, otherwise copied as it is (see _root_pages_from_default_language)
+    _state.file_for = {}
     _state.files = files  # resolves "producten/x/index.md" to this language's translation, if any
     return files
 
@@ -173,7 +191,9 @@ def on_page_content(html, page, config, files):
 
 def _url_for(src: str, page) -> str:
     """The relative URL from ``page`` to the page built from ``src`` in this language, or ""."""
-    target = _state.files.get_file_from_path(src)
+    if src not in _state.file_for:  # static-i18n's lookup tries three paths per call: remember it
+        _state.file_for[src] = _state.files.get_file_from_path(src)
+    target = _state.file_for[src]
     return target.url_relative_to(page.file) if target else ""
 
 
@@ -195,11 +215,11 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config):
     """One search index per site language, written by that language's build (static-i18n nests them)."""
     language = _language(config)
-    if _state.language_children:
-        failed = language_builds.finish(_state.language_children, _i18n(config))
-        _state.language_children = []
+    if _state.children:
+        failed = language_builds.finish(_state.children, _i18n(config))
+        _state.children = []
         if failed:
-            raise PluginError(f"the build of language(s) {', '.join(failed)} failed: see the messages above")
+            raise PluginError(f"{', '.join(failed)} failed (in a process of its own): see the messages above")
     try:
         search.write_site_index(_state.project, Path(config.site_dir), language, config.use_directory_urls)
     except search.SynonymsError as exc:

@@ -4,7 +4,7 @@ mkdocs-static-i18n builds one language after the other in one process (the other
 languages are nested in the first one's ``on_post_build``), so a two-language site costs
 two builds end to end on a machine with cores to spare. Here, once the first language is
 configured and the content validated (``on_pre_build``), the build forks one child per
-other language. A child switches static-i18n to its language the way static-i18n's own
+other language (and, earlier, one for the readability gate: ``beside``). A child switches static-i18n to its language the way static-i18n's own
 loop does (``current_language``, ``building``, then the ``config`` events again) and
 carries on with the same build; the parent builds the default language, then waits for
 the children in its ``on_post_build``, fails if one of them failed (their messages are
@@ -29,7 +29,7 @@ _command: tuple[str, bool] | None = None  # (command, dirty) from on_startup: on
 
 @dataclass
 class Child:
-    language: str
+    name: str  # a language, or a side job such as "readability"
     pid: int
 
 
@@ -50,8 +50,8 @@ def wanted(i18n) -> bool:
     )
 
 
-def start(config, i18n) -> list[Child]:
-    """Fork one build per other language. Returns the children in the parent, [] in a child."""
+def start(config, i18n) -> list[Child] | None:
+    """Fork one build per other language. Returns the children in the parent, None in a child."""
     utils.clean_directory(config.site_dir)  # once, here: a build cleans after on_pre_build,
     utils.clean_directory = _keep_directory  # and the children write into the same folder
     children = []
@@ -64,18 +64,35 @@ def start(config, i18n) -> list[Child]:
             i18n.current_language = language
             i18n.building = True  # static-i18n: "a nested language build", so no loop of its own
             config.plugins.on_config(config)
-            return []
+            return None
         children.append(Child(language, pid))
     return children
 
 
+def beside(name: str, job) -> Child:
+    """Run ``job()`` (returns an exit status) in a forked process while the build goes on:
+    for a check that only reads the content, such as the readability gate."""
+    _flush()
+    pid = os.fork()
+    if pid == 0:
+        status = 1
+        try:
+            status = job()
+        except BaseException:  # noqa: BLE001 - the parent reports the failure; a traceback helps here
+            log.exception(f"{name} failed")
+        finally:
+            _flush()
+            os._exit(status)
+    return Child(name, pid)
+
+
 def finish(children: list[Child], i18n) -> list[str]:
-    """Wait for the children; returns the languages whose build failed."""
+    """Wait for the children; returns the names of those that failed."""
     failed = []
     for child in children:
         _, status = os.waitpid(child.pid, 0)
         if os.waitstatus_to_exitcode(status) != 0:
-            failed.append(child.language)
+            failed.append(child.name)
     utils.clean_directory = _CLEAN_DIRECTORY
     i18n.building = True  # the other languages are built: static-i18n's own loop must not run
     return failed

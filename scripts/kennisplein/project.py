@@ -66,7 +66,7 @@ def _load_data(path: Path, loader):
         raise ProjectError(Problem(str(path), None, f"cannot be read: {exc}")) from None
 
 
-def load(docs_dir: Path, video_hosts: list[str] | tuple[str, ...] = ()) -> Project:
+def load(docs_dir: Path, video_hosts: list[str] | tuple[str, ...] = (), with_readability: bool = True) -> Project:
     """``video_hosts``: the organisation's own embed hosts from mkdocs.yml (``extra.video_hosts``)."""
     docs_dir = Path(docs_dir).resolve()
     data = docs_dir / DATA_DIR
@@ -85,14 +85,23 @@ def load(docs_dir: Path, video_hosts: list[str] | tuple[str, ...] = ()) -> Proje
     video_index = video_loader.load(docs_dir, catalogue, video_hosts, organisation)
     catalogue.problems += links.check(pages, hubs.generated_sources(vocabulary) | GENERATED_PAGES | video_index.sources(), on_disk)
     catalogue.problems += review.check([p for product in catalogue.products for p in product.versions.values()])
-    report: list[str] = []
+    loaded = Project(docs_dir, vocabulary, ui, catalogue, glossary, data_problems, public_services, organisation, videos=video_index)
+    if with_readability:
+        catalogue.problems += check_readability(loaded)
+    return loaded
+
+
+def check_readability(loaded: Project) -> list[Problem]:
+    """The easy-read gate and the readability report (``loaded.readability_report``).
+
+    The slowest check, so load(with_readability=False) leaves it to the caller: a build that
+    has a core to spare runs it beside the rendering (see scripts/language_builds.py)."""
+    data = loaded.docs_dir / DATA_DIR
     try:
-        thresholds = readability.load_thresholds(data / "readability.yml", f"{docs_dir.name}/{DATA_DIR}/readability.yml")
+        thresholds = readability.load_thresholds(data / "readability.yml", f"{loaded.docs_dir.name}/{DATA_DIR}/readability.yml")
     except readability.ThresholdsError as exc:
-        data_problems += exc.problems
-    else:
-        cache = ResultCache(docs_dir.parent / ".cache" / "kennisplein" / f"readability-{docs_dir.name}.json")
-        report, found = readability.check_catalogue(catalogue, thresholds, glossary.words(), cache)
-        cache.save()
-        catalogue.problems += found
-    return Project(docs_dir, vocabulary, ui, catalogue, glossary, data_problems, public_services, organisation, report, video_index)
+        return exc.problems
+    cache = ResultCache(loaded.docs_dir.parent / ".cache" / "kennisplein" / f"readability-{loaded.docs_dir.name}.json")
+    loaded.readability_report, found = readability.check_catalogue(loaded.catalogue, thresholds, loaded.glossary.words(), cache)
+    cache.save()
+    return found

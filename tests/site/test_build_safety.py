@@ -95,3 +95,17 @@ def test_a_fault_only_in_the_english_build_fails_the_build(tmp_path, capfd):
     assert not (tmp_path / "site").exists()
     err = capfd.readouterr().err
     assert "does-not-exist" in err and "Traceback" not in err
+
+
+def test_the_readability_gate_beside_the_build_still_fails_it(tmp_path, capfd):
+    """`mkdocs build` runs the easy-read gate in a process of its own while pages render:
+    a failing easy-read page still stops the build, with the page and line."""
+    docs, config = _copy_docs(tmp_path)
+    page = docs / "producten" / "seksuele-assistentie" / "makkelijk.md"
+    long_sentence = " ".join(["Dit is een zin die maar doorgaat en doorgaat"] * 4) + ".\n"
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + long_sentence, encoding="utf-8")
+    assert cli.build_site(config, tmp_path / "site", {"KENNISPLEIN_PARALLEL": "1"}) != 0
+    assert not (tmp_path / "site").exists()
+    err = capfd.readouterr().err
+    assert "producten/seksuele-assistentie/makkelijk.md:" in err and "sentence too long" in err
+    assert "Traceback" not in err
