@@ -83,5 +83,9 @@ test-browser: $(TEST_STAMP)
 clean:
 	rm -rf $(SITE_DIR) .pytest_cache .hypothesis
 
-bench: $(RUNTIME_STAMP)
+# Builds against plain mkdocs-material, the editing loop and page weight, then search in the browser:
+# both write their section of BENCHMARKS.md. About half an hour on 2 cores.
+bench: $(TEST_STAMP)
+	bash scripts/install-system-deps.sh
 	$(PY) scripts/bench.py $(BENCH_ARGS)
+	$(PY) scripts/search_bench.py $(SEARCH_BENCH_ARGS)

@@ -146,6 +146,8 @@ def _generated(config, src: str, content: str, language: str) -> File:
     file.dest_uri = _prefix(language) + file.dest_uri
     alternates = {lang: SimpleNamespace(url=_prefix(lang) + file.url) for lang in _state.languages}
     file.alternates, file.locale, file.locale_alternate_of = alternates, language, language
+    if language_builds.serving() and render_cache.same_as_last_build((language, src), content) and Path(file.abs_dest_path).exists():
+        file.is_modified = lambda: False  # `serve --dirty` then leaves this hub as it is (mkdocs counts generated pages as modified)
     return file
 
 
@@ -220,6 +222,10 @@ def on_post_build(config):
         _state.children = []
         if failed:
             raise PluginError(f"{', '.join(failed)} failed (in a process of its own): see the messages above")
+    if language_builds.serving():  # the preview shows the edit first; the search index follows
+        project, site_dir, urls = _state.project, Path(config.site_dir), config.use_directory_urls
+        language_builds.in_background("search index", lambda: search.write_site_index(project, site_dir, language, urls))
+        return  # and the render cache stays in memory: writing it to disk after every edit costs a second
     try:
         search.write_site_index(_state.project, Path(config.site_dir), language, config.use_directory_urls)
     except search.SynonymsError as exc:

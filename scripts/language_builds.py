@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 from dataclasses import dataclass
 
 from mkdocs import utils
@@ -36,6 +37,27 @@ class Child:
 def note_command(command: str, dirty: bool) -> None:
     global _command
     _command = (command, dirty)
+
+
+def serving() -> bool:
+    """Is this `mkdocs serve` (which rebuilds after every edit)?"""
+    return _command is not None and _command[0] == "serve"
+
+
+_background = threading.Lock()  # this module stays loaded across serve's rebuilds: one job at a time
+
+
+def in_background(name: str, job) -> None:
+    """Run ``job()`` in a thread after this rebuild (`mkdocs serve` only): the edited page is
+    served at once, slower derived files (the search index) follow a few seconds later."""
+    def run():
+        with _background:
+            try:
+                job()
+            except Exception as exc:  # noqa: BLE001 - a preview goes on; the message says what failed
+                log.warning(f"{name}: {exc}")
+
+    threading.Thread(target=run, name=name, daemon=True).start()
 
 
 def wanted(i18n) -> bool:

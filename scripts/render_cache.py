@@ -107,6 +107,18 @@ class RenderCache:
         self.store.save()
 
 
+_last_build: dict[tuple, str] = {}
+
+
+def same_as_last_build(key: tuple, content: str) -> bool:
+    """Is a generated page's source the same as in the previous build of this process?
+    (`mkdocs serve --dirty` can then skip it, as it skips Markdown files it did not see change.)"""
+    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()
+    same = _last_build.get(key) == digest
+    _last_build[key] = digest
+    return same
+
+
 def stats() -> dict[str, int]:
     """Pages rendered and reused since the process started (for the benchmark and tests)."""
     return dict(_stats)

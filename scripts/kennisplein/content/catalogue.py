@@ -95,7 +95,24 @@ def _display(docs_dir: Path, path: Path) -> str:
         return str(path)
 
 
+# Pages already read and validated in this process, by file: `mkdocs serve` loads the whole
+# content again after every edit, and only the edited file has changed.
+_loaded_pages: dict[str, tuple[tuple, tuple[Page | None, list[Problem]]]] = {}
+
+
 def _load_page(docs_dir: Path, path: Path, model, context) -> tuple[Page | None, list[Problem]]:
+    stat = path.stat()
+    key = (stat.st_mtime_ns, stat.st_size, str(docs_dir), model.__name__, context["vocabulary_fingerprint"])
+    memo = _loaded_pages.get(str(path))
+    if memo is not None and memo[0] == key:
+        page, problems = memo[1]
+        return page, list(problems)
+    result = _read_page(docs_dir, path, model, context)
+    _loaded_pages[str(path)] = (key, (result[0], list(result[1])))
+    return result
+
+
+def _read_page(docs_dir: Path, path: Path, model, context) -> tuple[Page | None, list[Problem]]:
     shown = _display(docs_dir, path)
     try:
         document = frontmatter.read(path, shown)
@@ -130,7 +147,7 @@ def _product_problems(product: Product, docs_dir: Path) -> list[Problem]:
 def load(docs_dir: Path, vocabulary: Vocabulary, extra_product_dirs: list[Path] | None = None) -> Catalogue:
     """Load and validate every Markdown file under docs_dir; never raises on bad content."""
     catalogue = Catalogue(docs_dir, vocabulary)
-    context = {"vocabulary": vocabulary}
+    context = {"vocabulary": vocabulary, "vocabulary_fingerprint": repr(vocabulary.terms)}
     products: dict[str, Product] = {}
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir)
