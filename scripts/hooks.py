@@ -36,6 +36,7 @@ class BuildState:
         self.languages: list[str] = [DEFAULT_LANGUAGE]
         self.files = None
         self.file_for: dict = {}
+        self.blocks: dict[str, dict[str, str]] = {}  # generated HTML per hub page (kennisplein.hubs.fill_blocks)
         self.term_markers: dict[tuple[str, bool], glossary.TermMarker] = {}
         self.bundles: list[assets.Bundle] | None = None
         self.children: list[language_builds.Child] = []  # processes this one waits for
@@ -141,12 +142,13 @@ def _bundle_front_end(config) -> None:
     config.extra_javascript = others + ([js.path] if js.parts else [])
 
 
-def _generated(config, src: str, content: str, language: str) -> File:
+def _generated(config, src: str, content: str, language: str, extra: str = "") -> File:
+    """A page made from data; ``extra``: what else its HTML depends on (its hub blocks)."""
     file = File.generated(config, src, content=content)
     file.dest_uri = _prefix(language) + file.dest_uri
     alternates = {lang: SimpleNamespace(url=_prefix(lang) + file.url) for lang in _state.languages}
     file.alternates, file.locale, file.locale_alternate_of = alternates, language, language
-    if language_builds.serving() and render_cache.same_as_last_build((language, src), content) and Path(file.abs_dest_path).exists():
+    if language_builds.serving() and render_cache.same_as_last_build((language, src), content + extra) and Path(file.abs_dest_path).exists():
         file.is_modified = lambda: False  # `serve --dirty` then leaves this hub as it is (mkdocs counts generated pages as modified)
     return file
 
@@ -155,7 +157,8 @@ def _generated(config, src: str, content: str, language: str) -> File:
 def on_files(files, config):
     language = _language(config)
     for page in generated_pages.for_language(_state.project, language):
-        files.append(_generated(config, page.src, page.markdown, language))
+        files.append(_generated(config, page.src, page.markdown, language, extra=repr(page.blocks)))
+        _state.blocks[page.src] = page.blocks
     for bundle in _state.bundles or []:
         if bundle.parts and files.get_file_from_path(bundle.path) is None:
             files.append(File.generated(config, bundle.path, content=bundle.content))
@@ -185,7 +188,7 @@ def on_page_content(html, page, config, files):
     if key not in _state.term_markers:
         _state.term_markers[key] = _state.project.glossary.marker(*key)
     try:
-        html = hubs.resolve_links(html, lambda src: _url_for(src, page))
+        html = hubs.resolve_links(hubs.fill_blocks(html, _state.blocks.get(page.file.src_uri)), lambda src: _url_for(src, page))
     except LookupError as exc:
         raise PluginError(f"{page.file.src_uri}: {exc}") from None
     return _state.term_markers[key].mark(pictograms.fill_icons(html))
@@ -215,22 +218,23 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
-    """One search index per site language, written by that language's build (static-i18n nests them)."""
+    """One search index per site language, written by that language's build (static-i18n nests
+    them; `mkdocs build` runs them side by side), then wait for the processes this one started."""
     language = _language(config)
+    if language_builds.serving():  # the preview shows the edit first; the search index follows
+        project, site_dir, urls = _state.project, Path(config.site_dir), config.use_directory_urls
+        language_builds.in_background("search index", lambda: search.write_site_index(project, site_dir, language, urls))
+    else:
+        try:
+            search.write_site_index(_state.project, Path(config.site_dir), language, config.use_directory_urls)
+        except search.SynonymsError as exc:
+            raise PluginError(f"search synonyms:\n{exc}") from None
+        _render_cache.save()  # not while serving: writing it after every edit costs a second
     if _state.children:
         failed = language_builds.finish(_state.children, _i18n(config))
         _state.children = []
         if failed:
             raise PluginError(f"{', '.join(failed)} failed (in a process of its own): see the messages above")
-    if language_builds.serving():  # the preview shows the edit first; the search index follows
-        project, site_dir, urls = _state.project, Path(config.site_dir), config.use_directory_urls
-        language_builds.in_background("search index", lambda: search.write_site_index(project, site_dir, language, urls))
-        return  # and the render cache stays in memory: writing it to disk after every edit costs a second
-    try:
-        search.write_site_index(_state.project, Path(config.site_dir), language, config.use_directory_urls)
-    except search.SynonymsError as exc:
-        raise PluginError(f"search synonyms:\n{exc}") from None
-    _render_cache.save()
 
 
 def on_template_context(context, template_name, config):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kennisplein.content.catalogue import DEFAULT_LANGUAGE, Catalogue, Product
 from kennisplein import pictograms
@@ -31,6 +31,25 @@ class HubPage:
     src: str  # where the page pretends to live under docs/, e.g. "onderwerpen/grenzen.md"
     title: str
     markdown: str
+    blocks: dict[str, str] = field(default_factory=dict)  # HTML put in after rendering: see fill_blocks
+
+
+BLOCK = re.compile(r'<div data-kp-block="(?P<key>[\w-]+)"></div>')
+
+
+def _block(blocks: dict[str, str], html_text: str) -> str:
+    """Keep a large block of generated HTML (hundreds of product cards) out of the Markdown:
+    the Markdown gets a placeholder, fill_blocks puts the HTML in after rendering. Markdown
+    would only pass the HTML through, after reading all of it (twice) with a slow HTML parser."""
+    key = f"b{len(blocks)}"
+    blocks[key] = html_text
+    return f'<div data-kp-block="{key}"></div>\n'
+
+
+def fill_blocks(html_text: str, blocks: dict[str, str]) -> str:
+    if not blocks:
+        return html_text
+    return BLOCK.sub(lambda m: blocks.get(m.group("key"), m.group(0)), html_text)
 
 
 def _link(from_src: str, to_src: str) -> str:
@@ -104,7 +123,7 @@ def audience_hub(catalogue: Catalogue, audience: str, language: str, ui: UiText)
     title = vocab.label("audiences", audience, language)
     easy_first = audience == "clienten"
     products = [p for p in catalogue.products if any(audience in v.meta.audiences for v in p.versions.values())]
-    sections = []
+    sections, blocks = [], {}
     for topic in vocab.keys("topics"):
         in_topic = sorted((p for p in products if p.main.meta.topics[0] == topic), key=lambda p: p.main.meta.title.lower())
         if in_topic:
@@ -112,10 +131,10 @@ def audience_hub(catalogue: Catalogue, audience: str, language: str, ui: UiText)
             topic_link = _link(src, f"onderwerpen/{topic}.md")
             more = ui["all_in_topic"].format(n=len(in_topic), topic=label) if len(in_topic) > AUDIENCE_SECTION_SIZE else f"{ui['all_topics']}: {label}"
             shown = in_topic[:AUDIENCE_SECTION_SIZE]
-            sections.append(f"## {label}\n\n{_cards(shown, src, catalogue, language, ui, easy_first)}\n[{more}]({topic_link})\n")
+            sections.append(f"## {label}\n\n{_block(blocks, _cards(shown, src, catalogue, language, ui, easy_first))}\n[{more}]({topic_link})\n")
     body = "\n".join(sections) or ui["no_products"]
     markdown = _front_matter(title) + f"# {title}\n\n{ui['audience_hub_intro'][audience]}\n\n{body}\n"
-    return HubPage(src, title, markdown)
+    return HubPage(src, title, markdown, blocks)
 
 
 def topic_hubs(catalogue: Catalogue, language: str, ui: UiText) -> list[HubPage]:
@@ -125,8 +144,9 @@ def topic_hubs(catalogue: Catalogue, language: str, ui: UiText) -> list[HubPage]
         src = f"onderwerpen/{topic}.md"
         label = vocab.label("topics", topic, language)
         products = [p for p in catalogue.products if topic in p.main.meta.topics]
-        markdown = _front_matter(label) + f"# {label}\n\n## {_count(ui, len(products))}\n\n{_cards(products, src, catalogue, language, ui)}\n[{ui['all_topics']}](index.md)\n"
-        pages.append(HubPage(src, label, markdown))
+        blocks: dict[str, str] = {}
+        markdown = _front_matter(label) + f"# {label}\n\n## {_count(ui, len(products))}\n\n{_block(blocks, _cards(products, src, catalogue, language, ui))}\n[{ui['all_topics']}](index.md)\n"
+        pages.append(HubPage(src, label, markdown, blocks))
         index_lines.append(f"- [{label}]({topic}.md) — {_count(ui, len(products))}")
     index = _front_matter(ui["topics_title"]) + f"# {ui['topics_title']}\n\n{ui['topics_intro']}\n\n" + "\n".join(index_lines) + "\n"
     return [HubPage("onderwerpen/index.md", ui["topics_title"], index), *pages]
@@ -139,8 +159,9 @@ def type_hubs(catalogue: Catalogue, language: str, ui: UiText) -> list[HubPage]:
         src = f"soorten/{kind}.md"
         label = vocab.label("types", kind, language)
         products = [p for p in catalogue.products if p.main.meta.type == kind]
-        markdown = _front_matter(label) + f"# {label}\n\n## {_count(ui, len(products))}\n\n{_cards(products, src, catalogue, language, ui)}\n[{ui['all_types']}](index.md)\n"
-        pages.append(HubPage(src, label, markdown))
+        blocks: dict[str, str] = {}
+        markdown = _front_matter(label) + f"# {label}\n\n## {_count(ui, len(products))}\n\n{_block(blocks, _cards(products, src, catalogue, language, ui))}\n[{ui['all_types']}](index.md)\n"
+        pages.append(HubPage(src, label, markdown, blocks))
         index_lines.append(f"- [{label}]({kind}.md) — {_count(ui, len(products))}")
     index = _front_matter(ui["types_title"]) + f"# {ui['types_title']}\n\n{ui['types_intro']}\n\n" + "\n".join(index_lines) + "\n"
     return [HubPage("soorten/index.md", ui["types_title"], index), *pages]
