@@ -40,6 +40,7 @@ class BuildState:
         self.term_markers: dict[tuple[str, bool], glossary.TermMarker] = {}
         self.bundles: list[assets.Bundle] | None = None
         self.children: list[language_builds.Child] = []  # processes this one waits for
+        self.search_beside = False  # the search indexes are written by a process of their own
         self.static_templates: set[str] | None = None
 
 
@@ -64,7 +65,7 @@ def on_config(config):
     global _state, _render_cache
     i18n = _i18n(config)
     if _state is None or not (i18n and i18n.building):
-        beside = language_builds.wanted(i18n)  # then the readability gate runs in its own process
+        beside = language_builds.wanted(i18n)  # then the readability gate and search index run in a process of their own
         try:
             _state = BuildState(config.docs_dir, config.extra.get("video_hosts"), with_readability=not beside)
         except project.ProjectError as exc:
@@ -73,7 +74,10 @@ def on_config(config):
             _state.languages = [lang.locale for lang in i18n.config.languages if lang.build]
         _report(_state.project.problems)
         if beside:
-            _state.children.append(language_builds.beside("readability", _readability_gate))
+            language_builds.clean_site_once(config)
+            _state.search_beside = True
+            site_dir, urls = Path(config.site_dir), config.use_directory_urls
+            _state.children.append(language_builds.beside("the readability gate or the search index", lambda: _checks_and_search(site_dir, urls)))
     _bundle_front_end(config)
     docs, language = Path(config.docs_dir), _language(config)
     _render_cache = render_cache.RenderCache(docs.parent / ".cache" / "kennisplein" / f"render-{docs.name}-{language}.json", config)
@@ -111,13 +115,23 @@ def _report(problems) -> None:
         log.info(str(problem))
 
 
-def _readability_gate() -> int:
+def _checks_and_search(site_dir: Path, use_directory_urls: bool) -> int:
+    """The work of `mkdocs build` that needs the content but not the rendered pages."""
     try:
         _report(project.check_readability(_state.project))
+        for language in _state.languages:
+            _write_search_index(site_dir, language, use_directory_urls)
     except PluginError as exc:
         log.error(str(exc))
         return 1
     return 0
+
+
+def _write_search_index(site_dir: Path, language: str, use_directory_urls: bool) -> None:
+    try:
+        search.write_site_index(_state.project, site_dir, language, use_directory_urls)
+    except search.SynonymsError as exc:
+        raise PluginError(f"search synonyms:\n{exc}") from None
 
 
 def _plain_script(script) -> bool:
@@ -219,16 +233,14 @@ def on_page_context(context, page, config, nav):
 
 def on_post_build(config):
     """One search index per site language, written by that language's build (static-i18n nests
-    them; `mkdocs build` runs them side by side), then wait for the processes this one started."""
+    them) or, in `mkdocs build`, beside the build; then wait for the processes this one started."""
     language = _language(config)
     if language_builds.serving():  # the preview shows the edit first; the search index follows
         project, site_dir, urls = _state.project, Path(config.site_dir), config.use_directory_urls
         language_builds.in_background("search index", lambda: search.write_site_index(project, site_dir, language, urls))
     else:
-        try:
-            search.write_site_index(_state.project, Path(config.site_dir), language, config.use_directory_urls)
-        except search.SynonymsError as exc:
-            raise PluginError(f"search synonyms:\n{exc}") from None
+        if not _state.search_beside:
+            _write_search_index(Path(config.site_dir), language, config.use_directory_urls)
         _render_cache.save()  # not while serving: writing it after every edit costs a second
     if _state.children:
         failed = language_builds.finish(_state.children, _i18n(config))

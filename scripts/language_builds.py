@@ -72,10 +72,15 @@ def wanted(i18n) -> bool:
     )
 
 
+def clean_site_once(config) -> None:
+    """Empty the site folder now, before any process writes into it, and stop mkdocs (and
+    static-i18n's nested builds) from emptying it again later in this build."""
+    utils.clean_directory(config.site_dir)
+    utils.clean_directory = _keep_directory
+
+
 def start(config, i18n) -> list[Child] | None:
     """Fork one build per other language. Returns the children in the parent, None in a child."""
-    utils.clean_directory(config.site_dir)  # once, here: a build cleans after on_pre_build,
-    utils.clean_directory = _keep_directory  # and the children write into the same folder
     children = []
     for language in i18n.build_languages:
         if language == i18n.current_language:
