@@ -343,6 +343,15 @@ def write_section(path: Path, text: str) -> None:
     path.write_text(new.rstrip() + "\n", encoding="utf-8")
 
 
+def serve_only(n: int, work_root: Path) -> int:
+    work = work_root / f"n{n}"
+    docs = corpus.generate(work / "docs", ROOT / "docs", n)
+    times = serve_rebuild(buildconfig.config_for(docs, work / "project.yml"), docs, dirty=True)
+    shown = f"{statistics.median(times):.1f} s (all: {', '.join(f'{t:.1f}' for t in times)})" if times else "did not finish"
+    print(f"editing loop, `mkdocs serve --dirty` at {n} products, median of 3 edits: {shown}")
+    return 0 if times else 1
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="500,2000,5000", help="comma-separated product counts (each product has two versions)")
@@ -352,7 +361,10 @@ def main(argv=None) -> int:
     parser.add_argument("--material-search", action="store_true", help="also build the baseline with material's search plugin (slow)")
     parser.add_argument("--work", default="/tmp/kennisplein-bench")
     parser.add_argument("--output", default=str(ROOT / "BENCHMARKS.md"), help="'-' prints the report only")
+    parser.add_argument("--serve-only", action="store_true", help="measure only the editing loop, print it, write nothing")
     args = parser.parse_args(argv)
+    if args.serve_only:
+        return serve_only(args.serve_size, Path(args.work))
     started = time.monotonic()
     sizes = [int(s) for s in args.sizes.split(",")]
     work = Path(args.work)

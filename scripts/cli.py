@@ -3,6 +3,7 @@
     python scripts/cli.py check            validate all content, print every problem
     python scripts/cli.py new "Titel"      create a product folder with both versions
     python scripts/cli.py build            strict build into site/, swapped in only on success
+    python scripts/cli.py search-index     write a built site's search indexes again
 """
 from __future__ import annotations
 
@@ -119,6 +120,21 @@ def cmd_nginx_config(args) -> int:
     return 0
 
 
+def cmd_search_index(args) -> int:
+    """Write the search indexes of a built site again (what `make serve` runs after an edit,
+    in a process of its own so the preview does not wait for it)."""
+    from kennisplein import search
+
+    try:
+        loaded = project.load(Path(args.docs), args.video_host or [], with_readability=False)
+        for language in args.language or ["nl"]:
+            search.write_site_index(loaded, Path(args.site_dir), language, not args.no_directory_urls)
+    except (project.ProjectError, search.SynonymsError) as exc:
+        print(f"search index: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="kennisplein", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -145,6 +161,13 @@ def main(argv: list[str] | None = None) -> int:
     nginx.add_argument("--https", action="store_true", help="add HSTS (only when served over HTTPS)")
     nginx.add_argument("--output", default="-")
     nginx.set_defaults(func=cmd_nginx_config)
+    index = sub.add_parser("search-index", help="write the search indexes of a built site")
+    index.add_argument("--docs", default=str(ROOT / "docs"))
+    index.add_argument("--site-dir", default=str(ROOT / "site"))
+    index.add_argument("--language", action="append", help="repeat for each language (default: nl)")
+    index.add_argument("--video-host", action="append", help="an organisation's own video host")
+    index.add_argument("--no-directory-urls", action="store_true", help="pages as x.html (the offline copy)")
+    index.set_defaults(func=cmd_search_index)
     args = parser.parse_args(argv)
     return args.func(args)
 

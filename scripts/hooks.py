@@ -235,9 +235,9 @@ def on_post_build(config):
     """One search index per site language, written by that language's build (static-i18n nests
     them) or, in `mkdocs build`, beside the build; then wait for the processes this one started."""
     language = _language(config)
-    if language_builds.serving():  # the preview shows the edit first; the search index follows
-        project, site_dir, urls = _state.project, Path(config.site_dir), config.use_directory_urls
-        language_builds.in_background("search index", lambda: search.write_site_index(project, site_dir, language, urls))
+    if language_builds.serving():
+        if language == DEFAULT_LANGUAGE:  # the preview shows the edit first; the search indexes follow
+            language_builds.run_detached("search index", _search_index_command(config))
     else:
         if not _state.search_beside:
             _write_search_index(Path(config.site_dir), language, config.use_directory_urls)
@@ -247,6 +247,14 @@ def on_post_build(config):
         _state.children = []
         if failed:
             raise PluginError(f"{', '.join(failed)} failed (in a process of its own): see the messages above")
+
+
+def _search_index_command(config) -> list[str]:
+    command = [sys.executable, str(Path(__file__).resolve().parent / "cli.py"), "search-index",
+               "--docs", str(config.docs_dir), "--site-dir", str(config.site_dir)]
+    command += [arg for language in _state.languages for arg in ("--language", language)]
+    command += [arg for host in config.extra.get("video_hosts") or [] for arg in ("--video-host", host)]
+    return command + ([] if config.use_directory_urls else ["--no-directory-urls"])
 
 
 def on_template_context(context, template_name, config):

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
 import sys
-import threading
 from dataclasses import dataclass
 
 from mkdocs import utils
@@ -44,20 +44,20 @@ def serving() -> bool:
     return _command is not None and _command[0] == "serve"
 
 
-_background = threading.Lock()  # this module stays loaded across serve's rebuilds: one job at a time
+_detached: dict[str, subprocess.Popen] = {}  # this module stays loaded across serve's rebuilds
 
 
-def in_background(name: str, job) -> None:
-    """Run ``job()`` in a thread after this rebuild (`mkdocs serve` only): the edited page is
-    served at once, slower derived files (the search index) follow a few seconds later."""
-    def run():
-        with _background:
-            try:
-                job()
-            except Exception as exc:  # noqa: BLE001 - a preview goes on; the message says what failed
-                log.warning(f"{name}: {exc}")
-
-    threading.Thread(target=run, name=name, daemon=True).start()
+def run_detached(name: str, command: list[str]) -> None:
+    """Start ``command`` and do not wait for it (`mkdocs serve`: the edited page is served at
+    once, slower derived files such as the search index follow a few seconds later). A run
+    still going from the previous edit is stopped first: its result is already out of date.
+    A process rather than a thread: a thread would hold the interpreter while the next edit
+    is being built."""
+    previous = _detached.pop(name, None)
+    if previous is not None and previous.poll() is None:
+        previous.terminate()
+        previous.wait()
+    _detached[name] = subprocess.Popen(command, stdout=subprocess.DEVNULL)
 
 
 def wanted(i18n) -> bool:

@@ -1,6 +1,6 @@
 """`make serve` (mkdocs serve --livereload --dirty): an edit shows up, and the search index follows.
 
-While serving, the search index is written in a thread after each rebuild and unchanged hubs
+While serving, the search index is written by a process of its own after each rebuild and unchanged hubs
 are not rebuilt (scripts/hooks.py, scripts/language_builds.py): this checks both still end
 in an up-to-date preview. No timing is asserted (see `make bench` for the editing loop).
 """

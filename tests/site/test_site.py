@@ -31,6 +31,21 @@ def test_audience_hub_lists_products(built_site, parse, audience, prefix):
         assert card.cssselect("h3 a"), "every card links to its product"
 
 
+def test_generated_placeholders_are_all_filled(html_pages):
+    """Hub cards and their links are put in after rendering (kennisplein.hubs.fill_blocks,
+    resolve_links); a placeholder left in a page would be an empty list or a dead link."""
+    for page in html_pages:
+        text = page.read_text(encoding="utf-8")
+        assert "data-kp-block=" not in text and "kp-src:" not in text, page
+
+
+def test_hub_card_links_lead_to_built_pages(built_site, parse):
+    for hub in ("naasten", "onderwerpen/grenzen", "soorten/handreiking", "en/clienten"):
+        folder = built_site / hub
+        for link in parse(folder / "index.html").cssselect("article.kp-card a"):
+            assert (folder / link.get("href") / "index.html").resolve().exists(), (hub, link.get("href"))
+
+
 def test_clients_hub_links_easy_read_versions_first(built_site, parse):
     doc = parse(built_site / "clienten" / "index.html")
     for card in doc.cssselect("article.kp-card"):
