@@ -14,6 +14,7 @@ from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from jinja2 import FileSystemBytecodeCache  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
@@ -182,6 +183,16 @@ def on_files(files, config):
     _state.file_for = {}
     _state.files = files  # resolves "producten/x/index.md" to this language's translation, if any
     return files
+
+
+def on_env(env, config, files):
+    """Compiled templates kept between builds (jinja's own cache, keyed by each template's
+    source): every build and every `mkdocs serve` rebuild compiles the theme's templates anew."""
+    if env.bytecode_cache is None:
+        folder = Path(config.docs_dir).parent / ".cache" / "kennisplein" / "templates"
+        folder.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    return env
 
 
 def on_page_markdown(markdown, page, config, files):
