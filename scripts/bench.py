@@ -266,7 +266,7 @@ def report(results: list[dict], serve: dict, weight: dict | None, args) -> str:
         "**Baseline**: plain mkdocs-material 9.8.1 with mkdocs-static-i18n for the same two languages and hub-only navigation",
         "(`nav: [index.md]`), no search plugin (the project replaces material's search). **Project**: this repository's `mkdocs.yml`",
         "(validation, readability gate, generated hubs and help directory, glossary tooltips, product blocks, strict mode).",
-        "*Cold* clears the project's readability cache first; *warm* is the next build on unchanged files (the editing case).",
+        "*Cold* clears the project's caches first (readability, rendered pages, compiled templates: `.cache/`); *warm* is the next build on unchanged files.",
         "",
         "## Full build",
         "",
