@@ -7,6 +7,7 @@ and the organisation filters are derived from.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -101,8 +102,8 @@ _loaded_pages: dict[str, tuple[tuple, tuple[Page | None, list[Problem]]]] = {}
 
 
 def _load_page(docs_dir: Path, path: Path, model, context) -> tuple[Page | None, list[Problem]]:
-    stat = path.stat()
-    key = (stat.st_mtime_ns, stat.st_size, str(docs_dir), model.__name__, context["vocabulary_fingerprint"])
+    # by content, not modification time: two saves within the file system's clock tick look alike
+    key = (hashlib.sha1(path.read_bytes()).hexdigest(), str(docs_dir), model.__name__, context["vocabulary_fingerprint"])
     memo = _loaded_pages.get(str(path))
     if memo is not None and memo[0] == key:
         page, problems = memo[1]
