@@ -10,8 +10,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -19,22 +17,6 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import bench  # noqa: E402
 import buildconfig  # noqa: E402
-
-
-def _fetch(url: str) -> str:
-    try:
-        return urllib.request.urlopen(url, timeout=5).read().decode("utf-8", "replace")
-    except OSError:
-        return ""
-
-
-def _wait(url: str, needle: str, timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if needle in _fetch(url):
-            return True
-        time.sleep(0.2)
-    return False
 
 
 def test_an_edit_is_served_and_then_found_by_search(tmp_path):
@@ -47,13 +29,13 @@ def test_an_edit_is_served_and_then_found_by_search(tmp_path):
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     base = f"http://127.0.0.1:{port}/"
     try:
-        assert _wait(base + "producten/seksuele-assistentie/", "<h1", 180), "mkdocs serve did not come up"
-        assert _wait(base + "search/index-nl-full.js", "seksuel", 60), "the first search index is written"
+        assert bench._wait_for(base + "producten/seksuele-assistentie/", "<h1", 180), "mkdocs serve did not come up"
+        assert bench._wait_for(base + "search/index-nl-full.js", "seksuel", 60), "the first search index is written"
         page = docs / "producten" / "seksuele-assistentie" / "index.md"
         page.write_text(page.read_text(encoding="utf-8") + "\n\nHier staat het woord zebrapaddenoverleg.\n", encoding="utf-8")
-        assert _wait(base + "producten/seksuele-assistentie/", "zebrapaddenoverleg", 120), "the edit is served"
-        assert _wait(base + "search/index-nl-full.js", "zebrapaddenoverleg", 120), "the search index follows the edit"
-        assert _wait(base + "naasten/", "kp-card", 10), "the hubs are still served"
+        assert bench._wait_for(base + "producten/seksuele-assistentie/", "zebrapaddenoverleg", 120), "the edit is served"
+        assert bench._wait_for(base + "search/index-nl-full.js", "zebrapaddenoverleg", 120), "the search index follows the edit"
+        assert bench._wait_for(base + "naasten/", "kp-card", 10), "the hubs are still served"
     finally:
         process.terminate()
         process.wait(timeout=30)
