@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -19,9 +20,10 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from kennisplein import assets, generated_pages, glossary, hubs, pictograms, project, site_links  # noqa: E402
+from kennisplein import assets, generated_pages, glossary, hubs, pictograms, project, readability, site_links  # noqa: E402
 from kennisplein import search  # noqa: E402
 import language_builds  # noqa: E402
+import quick_preview  # noqa: E402
 import render_cache  # noqa: E402
 from kennisplein.problems import errors, format_report  # noqa: E402
 from kennisplein.product_page import product_context  # noqa: E402
@@ -43,6 +45,7 @@ class BuildState:
         self.children: list[language_builds.Child] = []  # processes this one waits for
         self.search_beside = False  # the search indexes are written by a process of their own
         self.static_templates: set[str] | None = None
+        self.nav = None  # this language's, for the quick preview
 
 
 _state: BuildState | None = None
@@ -185,6 +188,12 @@ def on_files(files, config):
     return files
 
 
+@event_priority(-150)  # after static-i18n (-100) has made this language's navigation
+def on_nav(nav, config, files):
+    _state.nav = nav
+    return nav
+
+
 def on_env(env, config, files):
     """Compiled templates kept between builds (jinja's own cache, keyed by each template's
     source): every build and every `mkdocs serve` rebuild compiles the theme's templates anew."""
@@ -192,7 +201,34 @@ def on_env(env, config, files):
         folder = Path(config.docs_dir).parent / ".cache" / "kennisplein" / "templates"
         folder.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    if language_builds.serving():
+        quick_preview.remember(_language(config), config, files, _state.nav, env)
     return env
+
+
+def on_serve(server, config, builder):
+    """An edit to a page's text is rendered on its own (scripts/quick_preview.py)."""
+    quick_preview.install(server, config.docs_dir, builder, _accept_text_edit, _enter_language, _after_quick_edit)
+    threading.Thread(target=readability.prepare, daemon=True).start()  # for the first edit's check
+    return server
+
+
+def _accept_text_edit(path: Path) -> bool:
+    """Can the quick preview show this edit? Its problems are reported here; with an error, or
+    an edit beyond the page's text, the whole rebuild runs (and reports as builds do)."""
+    problems = project.reload_text_edit(_state.project, path)
+    if problems is None or errors(problems):
+        return False
+    _report(problems)
+    return True
+
+
+def _enter_language(language: str, files) -> None:
+    _state.files, _state.file_for = files, {}
+
+
+def _after_quick_edit(config) -> None:
+    language_builds.run_detached("search index", _search_index_command(config))
 
 
 def on_page_markdown(markdown, page, config, files):

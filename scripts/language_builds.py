@@ -88,12 +88,20 @@ def start(config, i18n) -> list[Child] | None:
         _flush()
         pid = os.fork()
         if pid == 0:
-            i18n.current_language = language
-            i18n.building = True  # static-i18n: "a nested language build", so no loop of its own
-            config.plugins.on_config(config)
+            switch_language(config, i18n, language)
             return None
         children.append(Child(language, pid))
     return children
+
+
+def switch_language(config, i18n, language: str):
+    """Configure the build for ``language`` the way static-i18n's own loop does between its
+    nested builds: its ``current_language``, then the ``config`` events again."""
+    i18n.current_language = language
+    i18n.building = True  # static-i18n: "a nested language build", so no loop of its own
+    config = config.plugins.on_config(config)
+    config.theme.dirs[:] = list(dict.fromkeys(config.theme.dirs))  # static-i18n adds its sitemap folder at every call
+    return config
 
 
 def beside(name: str, job) -> Child:

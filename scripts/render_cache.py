@@ -53,7 +53,7 @@ class RenderCache:
 
     def wrap(self, page) -> None:
         """Make ``page.render`` look in the cache first (an instance attribute shadows the method)."""
-        original = page.render
+        original = type(page).render.__get__(page)  # not page.render: a page rendered again is wrapped again
 
         def render(config, files):
             self._render(page, original, config, files)

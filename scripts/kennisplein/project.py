@@ -17,7 +17,7 @@ from kennisplein.content import vocabulary as vocabulary_loader
 from kennisplein.content.catalogue import DATA_DIR, Catalogue
 from kennisplein.content.vocabulary import Vocabulary
 from kennisplein.cache import ResultCache
-from kennisplein.problems import Problem
+from kennisplein.problems import Problem, errors
 from kennisplein.ui import UiText
 
 
@@ -45,6 +45,7 @@ class Project:
     organisation: organisation_loader.Organisation | None = None
     readability_report: list[str] = field(default_factory=list)
     videos: video_loader.VideoIndex = field(default_factory=video_loader.VideoIndex)
+    sources_on_disk: set[str] = field(default_factory=set)  # every Markdown src under docs_dir, at load
 
     def help_entries(self, region: str | None = None) -> list[help_directory.Entry]:
         return help_directory.entries_for(self.public_services, self.organisation, region)
@@ -85,7 +86,8 @@ def load(docs_dir: Path, video_hosts: list[str] | tuple[str, ...] = (), with_rea
     video_index = video_loader.load(docs_dir, catalogue, video_hosts, organisation)
     catalogue.problems += links.check(pages, hubs.generated_sources(vocabulary) | GENERATED_PAGES | video_index.sources(), on_disk)
     catalogue.problems += review.check([p for product in catalogue.products for p in product.versions.values()])
-    loaded = Project(docs_dir, vocabulary, ui, catalogue, glossary, data_problems, public_services, organisation, videos=video_index)
+    loaded = Project(docs_dir, vocabulary, ui, catalogue, glossary, data_problems, public_services, organisation,
+                     videos=video_index, sources_on_disk=on_disk)
     if with_readability:
         catalogue.problems += check_readability(loaded)
     return loaded
@@ -105,3 +107,43 @@ def check_readability(loaded: Project) -> list[Problem]:
     loaded.readability_report, found = readability.check_catalogue(loaded.catalogue, thresholds, loaded.glossary.words(), cache)
     cache.save()
     return found
+
+
+def reload_text_edit(loaded: Project, path: Path) -> list[Problem] | None:
+    """Take in an edit to the text of one page that ``loaded`` already holds, without loading
+    everything again (``mkdocs serve``'s quick preview, scripts/quick_preview.py).
+
+    Returns the page's problems (the checks of ``load`` that look at one page's text), or
+    None when the edit reaches beyond the page's own text and the content must be loaded
+    anew: its front matter changed (hubs, search facets and the video index derive from
+    it), its headings changed (other pages' links may point at them), it is not a page of
+    the catalogue, or it no longer reads. ``loaded`` holds the new text only when the
+    returned problems hold no error."""
+    docs_dir = loaded.docs_dir
+    try:
+        src = Path(path).resolve().relative_to(docs_dir).as_posix()
+    except ValueError:
+        return None
+    catalogue = loaded.catalogue
+    found = catalogue.product_for(src)
+    old = found[1] if found else next((p for p in catalogue.site_pages if p.src == src), None)
+    if old is None:
+        return None
+    model = type(old.meta)
+    new, problems = catalogue_loader.reload_page(docs_dir, Path(path), model, loaded.vocabulary)
+    if new is None or new.document.meta != old.document.meta or links.anchors(new.document.body) != links.anchors(old.document.body):
+        return None
+    pages = {page.src: page for page in catalogue.pages()}
+    pages[src] = new
+    generated = hubs.generated_sources(loaded.vocabulary) | GENERATED_PAGES | loaded.videos.sources()
+    problems += links.check(pages, generated, loaded.sources_on_disk, only=[src])
+    if found:
+        problems += review.check([new])
+        try:
+            thresholds = readability.load_thresholds(docs_dir / DATA_DIR / "readability.yml")
+        except readability.ThresholdsError as exc:
+            return exc.problems
+        problems += readability.check_page(new, thresholds, loaded.glossary.words())[1]
+    if not errors(problems):
+        catalogue_loader.replace_page(catalogue, old, new)
+    return problems

@@ -326,6 +326,13 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, DUTCH)
 
 
+def prepare() -> None:
+    """Load the hyphenation patterns and word frequencies now (half a second) rather than at
+    the first page measured: ``mkdocs serve``'s quick preview calls this while it waits."""
+    _hyphenator()
+    zipf_frequency("woord", DUTCH)
+
+
 @lru_cache(maxsize=50000)
 def is_abbreviation(word: str) -> bool:
     """HSD, WHO, W.H.O. (2-6 capitals, dots allowed) or a dotted form like b.v., o.a., d.w.z."""

@@ -29,12 +29,13 @@ def anchors(body: str) -> set[str]:
     return found
 
 
-def check(pages: dict[str, "object"], generated: set[str], existing: set[str] = frozenset()) -> list[Problem]:
+def check(pages: dict[str, "object"], generated: set[str], existing: set[str] = frozenset(), only=None) -> list[Problem]:
     """pages: src (relative to docs/) -> valid Page with .document; generated: srcs of pages made at
-    build time; existing: every Markdown src on disk (a page that failed validation still exists)."""
+    build time; existing: every Markdown src on disk (a page that failed validation still exists);
+    only: check the links of these srcs alone (default: every page's)."""
     anchor_cache: dict[str, set[str]] = {}
     problems = []
-    for src, page in pages.items():
+    for src, page in pages.items() if only is None else ((src, pages[src]) for src in only):
         document = page.document
         for index, line in enumerate(_without_code(document.body)):
             for match in LINK.finditer(line):

@@ -113,6 +113,25 @@ def _load_page(docs_dir: Path, path: Path, model, context) -> tuple[Page | None,
     return result
 
 
+def _validation_context(vocabulary: Vocabulary) -> dict:
+    return {"vocabulary": vocabulary, "vocabulary_fingerprint": repr(vocabulary.terms)}
+
+
+def reload_page(docs_dir: Path, path: Path, model, vocabulary: Vocabulary) -> tuple[Page | None, list[Problem]]:
+    """Read and validate one file again, as ``load`` does."""
+    return _load_page(docs_dir, path, model, _validation_context(vocabulary))
+
+
+def replace_page(catalogue: Catalogue, old: Page, new: Page) -> None:
+    """Put a page read again in the place of its previous version."""
+    for product in catalogue.products:
+        for version, page in product.versions.items():
+            if page is old:
+                product.versions[version] = new
+    catalogue.site_pages = [new if page is old else page for page in catalogue.site_pages]
+    catalogue._by_src = None
+
+
 def _read_page(docs_dir: Path, path: Path, model, context) -> tuple[Page | None, list[Problem]]:
     shown = _display(docs_dir, path)
     try:
@@ -148,7 +167,7 @@ def _product_problems(product: Product, docs_dir: Path) -> list[Problem]:
 def load(docs_dir: Path, vocabulary: Vocabulary, extra_product_dirs: list[Path] | None = None) -> Catalogue:
     """Load and validate every Markdown file under docs_dir; never raises on bad content."""
     catalogue = Catalogue(docs_dir, vocabulary)
-    context = {"vocabulary": vocabulary, "vocabulary_fingerprint": repr(vocabulary.terms)}
+    context = _validation_context(vocabulary)
     products: dict[str, Product] = {}
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir)

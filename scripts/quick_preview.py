@@ -1,0 +1,158 @@
+"""mkdocs wiring: `mkdocs serve` shows an edit to a page's text within a second.
+
+Why: after every save, `mkdocs serve` loads the configuration again and runs a whole (dirty)
+build per language: mkdocs-static-i18n sorts every file into its languages, the navigation
+and every hub are made again. At 2,000 products that is about 6 s, for an edit that changes
+one page. So the server's builder is replaced (``install``, from the ``on_serve`` event):
+when every file that changed is a page the last build knows and the core says the edit
+stays inside that page's text (kennisplein.project.reload_text_edit: same front matter, same
+headings, no error), only the pages built from that file are rendered again, in each
+language, with the files, navigation and templates that language's build left behind
+(``remember``). Anything else (a new or deleted file, changed front matter or headings, a
+data or theme file, mkdocs.yml, a fault in the page) runs mkdocs' own rebuild, which
+reports problems as usual and leaves a fresh set of views behind.
+
+The pages are rendered by mkdocs' own two steps (``_populate_page``, ``_build_page`` in
+mkdocs.commands.build, pinned by requirements.txt) so that every plugin event runs as in a
+build; a test compares a page made this way with the same page from a full build.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from mkdocs.commands.build import _build_page, _populate_page
+
+import language_builds
+
+log = logging.getLogger("mkdocs.hooks.kennisplein")
+
+
+@dataclass
+class LanguageView:
+    """What one language's build leaves behind that rendering one more page needs."""
+
+    files: object  # mkdocs Files, as static-i18n chose them for this language
+    nav: object
+    env: object
+    by_source: dict[str, list] = field(default_factory=dict)  # absolute source path -> its pages' Files
+
+    def files_built_from(self, path: str) -> list:
+        if not self.by_source:
+            for file in self.files.documentation_pages():
+                if file.abs_src_path:
+                    self.by_source.setdefault(os.path.normpath(file.abs_src_path), []).append(file)
+        return self.by_source.get(path, [])
+
+
+@dataclass
+class Views:
+    """The views of the build in progress (``collecting``) and of the last build that succeeded."""
+
+    config: object = None
+    ready: dict[str, LanguageView] = field(default_factory=dict)
+    collecting: dict[str, LanguageView] = field(default_factory=dict)
+
+
+_READS = {"opened", "closed_no_write"}  # watchdog reports reads too: the search index process reads every page
+_views = Views()  # this module stays loaded across serve's rebuilds
+
+
+def remember(language: str, config, files, nav, env) -> None:
+    """Called by each language's build (``on_env``): what a quick rebuild of that language needs."""
+    _views.config = config
+    _views.collecting[language] = LanguageView(files, nav, env)
+
+
+class QuickBuilder:
+    """The serve loop's builder: one page when it can, mkdocs' rebuild otherwise."""
+
+    def __init__(self, docs_dir: str, full_build: Callable[[], None], accept_edit: Callable[[Path], bool],
+                 enter_language: Callable[[str, object], None], after_edit: Callable[[object], None]):
+        self.docs_dir = os.path.normpath(docs_dir)
+        self.full_build = full_build
+        self.accept_edit = accept_edit  # the core's verdict on an edit; reports the page's problems
+        self.enter_language = enter_language  # the hooks' own per-language state
+        self.after_edit = after_edit  # derived files that follow in the background (the search index)
+        self._changed: set[str] = set()
+        self._lock = threading.Lock()
+
+    def file_changed(self, event) -> None:
+        """A watchdog event under docs_dir (the server's observer thread)."""
+        if event.is_directory or event.event_type in _READS:
+            return
+        with self._lock:
+            for path in (event.src_path, getattr(event, "dest_path", "")):
+                if path:
+                    self._changed.add(os.path.normpath(path))
+
+    def __call__(self) -> None:
+        with self._lock:
+            changed, self._changed = self._changed, set()
+        if changed and _views.ready and self._quick(changed):
+            return
+        _views.ready, _views.collecting = {}, {}
+        self.full_build()  # raises on a fault: no views until a build succeeds again
+        finish_full_build()
+
+    def _quick(self, changed: set[str]) -> bool:
+        started = time.perf_counter()
+        known = [path for path in changed if any(view.files_built_from(path) for view in _views.ready.values())]
+        for path in changed - set(known):
+            if os.path.exists(path):
+                return False  # a new file, or one no page is built from (data, images)
+        if any(not os.path.exists(path) or not path.endswith(".md") for path in known):
+            return False  # a page was deleted or renamed
+        for path in known:
+            if not self.accept_edit(Path(path)):
+                return False
+        checked = time.perf_counter()
+        config = _views.config
+        for language, view in _views.ready.items():
+            files = [file for path in known for file in view.files_built_from(path)]
+            if files:
+                config = _render(config, language, view, files, self.enter_language)
+        if known:
+            rendered = time.perf_counter()
+            self.after_edit(config)
+            names = ", ".join(os.path.relpath(p, self.docs_dir) for p in sorted(known))
+            log.info(f"Quick preview: {names} checked in {checked - started:.2f} s, rendered in {rendered - checked:.2f} s")
+        return True
+
+
+def finish_full_build() -> None:
+    """A build finished without fault: its views are the ones to render from."""
+    _views.ready, _views.collecting = _views.collecting, {}
+    for view in _views.ready.values():
+        view.files_built_from("")  # index the files now, not at the first edit
+
+
+def _render(config, language: str, view: LanguageView, files: list, enter_language) -> object:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None:
+        config = language_builds.switch_language(config, i18n, language)
+    enter_language(language, view.files)
+    documentation_pages = view.files.documentation_pages()
+    for file in files:
+        _populate_page(file.page, config, view.files)
+        _build_page(file.page, config, documentation_pages, view.nav, view.env, excluded=file.inclusion.is_excluded())
+    return config
+
+
+def install(server, docs_dir: str, full_build: Callable[[], None], accept_edit, enter_language, after_edit) -> None:
+    """Replace ``server``'s builder (mkdocs' LiveReloadServer calls ``server.builder()`` after
+    changes) and watch docs_dir for which files changed. The build that ran before this had
+    no chance to mark its views as the last good ones: it did succeed (serve stops otherwise)."""
+    import watchdog.events
+
+    finish_full_build()
+    builder = QuickBuilder(docs_dir, full_build, accept_edit, enter_language, after_edit)
+    handler = watchdog.events.FileSystemEventHandler()
+    handler.on_any_event = builder.file_changed
+    server.observer.schedule(handler, docs_dir, recursive=True)
+    server.builder = builder

@@ -1,0 +1,107 @@
+"""kennisplein.project.reload_text_edit: what `mkdocs serve`'s quick preview may show without
+loading all content again (an edit inside one page's text), and what it must hand back."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kennisplein import project
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCT = "producten/seksuele-assistentie"
+
+
+@pytest.fixture(scope="module")
+def source(tmp_path_factory):
+    docs = tmp_path_factory.mktemp("source") / "docs"
+    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("organisaties", "videos"))
+    return docs
+
+
+@pytest.fixture
+def docs(source, tmp_path):
+    copy = tmp_path / "docs"
+    shutil.copytree(source, copy)
+    return copy
+
+
+def _load(docs):
+    return project.load(docs, with_readability=False)
+
+
+def _body_of(loaded, src):
+    return next(page for page in loaded.catalogue.pages() if page.src == src).document.body
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_an_edit_to_the_text_is_taken_in(docs):
+    loaded = _load(docs)
+    page = docs / PRODUCT / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nEen nieuwe zin over zebrapaden.\n", encoding="utf-8")
+    problems = project.reload_text_edit(loaded, page)
+    assert problems is not None and not [p for p in problems if p.severity == "error"]
+    assert "zebrapaden" in _body_of(loaded, f"{PRODUCT}/index.md")
+    assert loaded.catalogue.product_for(f"{PRODUCT}/index.md")[1].document.body.endswith("zebrapaden.\n")
+
+
+def test_a_site_page_edit_is_taken_in(docs):
+    loaded = _load(docs)
+    page = docs / "privacy.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nNog een zin.\n", encoding="utf-8")
+    assert project.reload_text_edit(loaded, page) is not None
+    assert "Nog een zin." in _body_of(loaded, "privacy.md")
+
+
+@pytest.mark.parametrize("old, new, why", [
+    ("title: Wat is seksuele assistentie?", "title: Seksuele assistentie", "front matter: hubs and search show it"),
+    ("## Wat is het?", "## Wat is dat?", "a heading: other pages may link to its anchor"),
+])
+def test_an_edit_beyond_the_text_needs_a_full_load(docs, old, new, why):
+    loaded = _load(docs)
+    page = docs / PRODUCT / "makkelijk.md"
+    before = _body_of(loaded, f"{PRODUCT}/makkelijk.md")
+    _edit(page, old, new)
+    assert project.reload_text_edit(loaded, page) is None, why
+    assert _body_of(loaded, f"{PRODUCT}/makkelijk.md") == before
+
+
+def test_a_new_or_unknown_file_needs_a_full_load(docs):
+    loaded = _load(docs)
+    new = docs / "nieuw.md"
+    new.write_text("---\ntitle: Nieuw\n---\n\nTekst.\n", encoding="utf-8")
+    assert project.reload_text_edit(loaded, new) is None
+    assert project.reload_text_edit(loaded, docs.parent / "elders.md") is None
+
+
+def test_front_matter_that_no_longer_reads_needs_a_full_load(docs):
+    loaded = _load(docs)
+    page = docs / PRODUCT / "index.md"
+    _edit(page, "---\n", "---\ntitle: [kapot\n")
+    assert project.reload_text_edit(loaded, page) is None
+
+
+def test_a_hard_sentence_in_easy_read_is_an_error_and_the_old_text_stays(docs):
+    loaded = _load(docs)
+    page = docs / PRODUCT / "makkelijk.md"
+    before = _body_of(loaded, f"{PRODUCT}/makkelijk.md")
+    long_sentence = "Dit is een heel erg lange zin " + "met nog meer ingewikkelde bijzinnen en woorden " * 6 + "die niemand snapt."
+    _edit(page, "Seks en liefde horen bij het leven.", long_sentence)
+    problems = project.reload_text_edit(loaded, page)
+    errors = [p for p in problems if p.severity == "error"]
+    assert errors and all(p.path.endswith("makkelijk.md") and p.line for p in errors)
+    assert _body_of(loaded, f"{PRODUCT}/makkelijk.md") == before
+
+
+def test_a_broken_link_in_the_text_is_an_error(docs):
+    loaded = _load(docs)
+    page = docs / PRODUCT / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nZie [elders](../bestaat-niet/index.md).\n", encoding="utf-8")
+    problems = project.reload_text_edit(loaded, page)
+    assert any("no such page" in p.message and p.severity == "error" for p in problems)
