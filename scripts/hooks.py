@@ -160,13 +160,19 @@ def _bundle_front_end(config) -> None:
     config.extra_javascript = others + ([js.path] if js.parts else [])
 
 
-def _generated(config, src: str, content: str, language: str, extra: str = "") -> File:
-    """A page made from data; ``extra``: what else its HTML depends on (its hub blocks)."""
-    file = File.generated(config, src, content=content)
+def _unchanged_since_last_build(language: str, page) -> bool:
+    """Is this generated page the same as in the previous build (or quick preview) of this
+    `mkdocs serve`? Its HTML depends on its Markdown and its hub blocks."""
+    return render_cache.same_as_last_build((language, page.src), page.markdown + repr(page.blocks))
+
+
+def _generated(config, page, language: str) -> File:
+    """A page made from data (a kennisplein.hubs.HubPage)."""
+    file = File.generated(config, page.src, content=page.markdown)
     file.dest_uri = _prefix(language) + file.dest_uri
     alternates = {lang: SimpleNamespace(url=_prefix(lang) + file.url) for lang in _state.languages}
     file.alternates, file.locale, file.locale_alternate_of = alternates, language, language
-    if language_builds.serving() and render_cache.same_as_last_build((language, src), content + extra) and Path(file.abs_dest_path).exists():
+    if language_builds.serving() and _unchanged_since_last_build(language, page) and Path(file.abs_dest_path).exists():
         file.is_modified = lambda: False  # `serve --dirty` then leaves this hub as it is (mkdocs counts generated pages as modified)
     return file
 
@@ -175,7 +181,7 @@ def _generated(config, src: str, content: str, language: str, extra: str = "") -
 def on_files(files, config):
     language = _language(config)
     for page in generated_pages.for_language(_state.project, language):
-        files.append(_generated(config, page.src, page.markdown, language, extra=repr(page.blocks)))
+        files.append(_generated(config, page, language))
         _state.blocks[page.src] = page.blocks
     for bundle in _state.bundles or []:
         if bundle.parts and files.get_file_from_path(bundle.path) is None:
@@ -207,20 +213,36 @@ def on_env(env, config, files):
 
 
 def on_serve(server, config, builder):
-    """An edit to a page's text is rendered on its own (scripts/quick_preview.py)."""
-    quick_preview.install(server, config.docs_dir, builder, _accept_text_edit, _enter_language, _after_quick_edit)
+    """An edit to one page is rendered with the pages it shows in (scripts/quick_preview.py)."""
+    quick_preview.install(server, config.docs_dir, builder, _accept_edit, _enter_language, _pages_also_showing, _after_quick_edit)
     threading.Thread(target=readability.prepare, daemon=True).start()  # for the first edit's check
     return server
 
 
-def _accept_text_edit(path: Path) -> bool:
+def _accept_edit(path: Path) -> project.Edit | None:
     """Can the quick preview show this edit? Its problems are reported here; with an error, or
-    an edit beyond the page's text, the whole rebuild runs (and reports as builds do)."""
-    problems = project.reload_text_edit(_state.project, path)
-    if problems is None or errors(problems):
-        return False
-    _report(problems)
-    return True
+    an edit beyond what reload_edit follows, the whole rebuild runs (and reports as builds do)."""
+    edit = project.reload_edit(_state.project, path)
+    if edit is None or errors(edit.problems):
+        return None
+    _report(edit.problems)
+    return edit
+
+
+def _pages_also_showing(language: str, files, edits: list[project.Edit]) -> list[File]:
+    """The pages of ``language`` that show an edited front matter, besides the edited page: the
+    product's other versions, the start page and every generated page whose source changed."""
+    if not any(edit.metadata_changed for edit in edits):
+        return []
+    found = [files.get_file_from_path(src) for edit in edits for src in edit.product_sources]
+    found.append(files.get_file_from_path("index.md"))
+    for page in generated_pages.for_language(_state.project, language):
+        _state.blocks[page.src] = page.blocks  # this language's, as on_files leaves them
+        if not _unchanged_since_last_build(language, page):
+            file = files.get_file_from_path(page.src)
+            file.content_string = page.markdown
+            found.append(file)
+    return [file for file in found if file is not None]
 
 
 def _enter_language(language: str, files) -> None:

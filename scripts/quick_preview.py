@@ -72,12 +72,14 @@ def remember(language: str, config, files, nav, env) -> None:
 class QuickBuilder:
     """The serve loop's builder: one page when it can, mkdocs' rebuild otherwise."""
 
-    def __init__(self, docs_dir: str, full_build: Callable[[], None], accept_edit: Callable[[Path], bool],
-                 enter_language: Callable[[str, object], None], after_edit: Callable[[object], None]):
+    def __init__(self, docs_dir: str, full_build: Callable[[], None], accept_edit: Callable[[Path], object | None],
+                 enter_language: Callable[[str, object], None], pages_also_showing: Callable[[str, object, list], list],
+                 after_edit: Callable[[object], None]):
         self.docs_dir = os.path.normpath(docs_dir)
         self.full_build = full_build
-        self.accept_edit = accept_edit  # the core's verdict on an edit; reports the page's problems
+        self.accept_edit = accept_edit  # the core's verdict on an edit (None: rebuild); reports the page's problems
         self.enter_language = enter_language  # the hooks' own per-language state
+        self.pages_also_showing = pages_also_showing  # (language, files, edits) -> other Files to render again
         self.after_edit = after_edit  # derived files that follow in the background (the search index)
         self._changed: set[str] = set()
         self._lock = threading.Lock()
@@ -94,8 +96,12 @@ class QuickBuilder:
     def __call__(self) -> None:
         with self._lock:
             changed, self._changed = self._changed, set()
-        if changed and _views.ready and self._quick(changed):
-            return
+        if changed and _views.ready:
+            try:
+                if self._quick(changed):
+                    return
+            except Exception as exc:  # noqa: BLE001 - mkdocs' rebuild below reports the fault the way builds do
+                log.info(f"Quick preview stopped ({exc}); rebuilding everything")
         _views.ready, _views.collecting = {}, {}
         self.full_build()  # raises on a fault: no views until a build succeeds again
         finish_full_build()
@@ -108,21 +114,37 @@ class QuickBuilder:
                 return False  # a new file, or one no page is built from (data, images)
         if any(not os.path.exists(path) or not path.endswith(".md") for path in known):
             return False  # a page was deleted or renamed
+        edits = []
         for path in known:
-            if not self.accept_edit(Path(path)):
+            edit = self.accept_edit(Path(path))
+            if edit is None:
                 return False
+            edits.append(edit)
         checked = time.perf_counter()
         config = _views.config
         for language, view in _views.ready.items():
-            files = [file for path in known for file in view.files_built_from(path)]
-            if files:
-                config = _render(config, language, view, files, self.enter_language)
+            config = self._render(config, language, view, known, edits)
         if known:
             rendered = time.perf_counter()
             self.after_edit(config)
             names = ", ".join(os.path.relpath(p, self.docs_dir) for p in sorted(known))
             log.info(f"Quick preview: {names} checked in {checked - started:.2f} s, rendered in {rendered - checked:.2f} s")
         return True
+
+    def _render(self, config, language: str, view: LanguageView, paths: list[str], edits: list):
+        files = [file for path in paths for file in view.files_built_from(path)]
+        files += self.pages_also_showing(language, view.files, edits)
+        if not files:
+            return config
+        i18n = config.plugins.get("i18n")
+        if i18n is not None:
+            config = language_builds.switch_language(config, i18n, language)
+        self.enter_language(language, view.files)
+        documentation_pages = view.files.documentation_pages()
+        for file in dict.fromkeys(files):  # once each, in order
+            _populate_page(file.page, config, view.files)
+            _build_page(file.page, config, documentation_pages, view.nav, view.env, excluded=file.inclusion.is_excluded())
+        return config
 
 
 def finish_full_build() -> None:
@@ -132,26 +154,14 @@ def finish_full_build() -> None:
         view.files_built_from("")  # index the files now, not at the first edit
 
 
-def _render(config, language: str, view: LanguageView, files: list, enter_language) -> object:
-    i18n = config.plugins.get("i18n")
-    if i18n is not None:
-        config = language_builds.switch_language(config, i18n, language)
-    enter_language(language, view.files)
-    documentation_pages = view.files.documentation_pages()
-    for file in files:
-        _populate_page(file.page, config, view.files)
-        _build_page(file.page, config, documentation_pages, view.nav, view.env, excluded=file.inclusion.is_excluded())
-    return config
-
-
-def install(server, docs_dir: str, full_build: Callable[[], None], accept_edit, enter_language, after_edit) -> None:
+def install(server, docs_dir: str, full_build: Callable[[], None], accept_edit, enter_language, pages_also_showing, after_edit) -> None:
     """Replace ``server``'s builder (mkdocs' LiveReloadServer calls ``server.builder()`` after
     changes) and watch docs_dir for which files changed. The build that ran before this had
     no chance to mark its views as the last good ones: it did succeed (serve stops otherwise)."""
     import watchdog.events
 
     finish_full_build()
-    builder = QuickBuilder(docs_dir, full_build, accept_edit, enter_language, after_edit)
+    builder = QuickBuilder(docs_dir, full_build, accept_edit, enter_language, pages_also_showing, after_edit)
     handler = watchdog.events.FileSystemEventHandler()
     handler.on_any_event = builder.file_changed
     server.observer.schedule(handler, docs_dir, recursive=True)

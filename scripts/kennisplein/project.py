@@ -109,16 +109,32 @@ def check_readability(loaded: Project) -> list[Problem]:
     return found
 
 
-def reload_text_edit(loaded: Project, path: Path) -> list[Problem] | None:
-    """Take in an edit to the text of one page that ``loaded`` already holds, without loading
-    everything again (``mkdocs serve``'s quick preview, scripts/quick_preview.py).
+# Front matter whose change the quick preview can follow by making the derived pages (hubs, the
+# start page, the video pages, the product's other versions) again. Any other key (level,
+# videos, replaces) changes which pages exist or where they live: everything is loaded anew.
+METADATA_A_QUICK_EDIT_MAY_CHANGE = {"title", "summary", "audiences", "type", "topics", "region", "sources", "evidence", "reviewed", "review_due"}
 
-    Returns the page's problems (the checks of ``load`` that look at one page's text), or
-    None when the edit reaches beyond the page's own text and the content must be loaded
-    anew: its front matter changed (hubs, search facets and the video index derive from
-    it), its headings changed (other pages' links may point at them), it is not a page of
-    the catalogue, or it no longer reads. ``loaded`` holds the new text only when the
-    returned problems hold no error."""
+
+@dataclass
+class Edit:
+    """An edit to one page, taken in by ``reload_edit``."""
+
+    src: str
+    problems: list[Problem]
+    metadata_changed: bool  # the pages derived from the front matter must be made again
+    product_sources: list[str] = field(default_factory=list)  # every version of the edited product
+
+
+def reload_edit(loaded: Project, path: Path) -> Edit | None:
+    """Take in an edit to one page that ``loaded`` already holds, without loading everything
+    again (``mkdocs serve``'s quick preview, scripts/quick_preview.py).
+
+    Returns the edit with the page's problems (the checks of ``load`` that look at one page,
+    and at its product), or None when the edit reaches further and the content must be
+    loaded anew: it is not a page of the catalogue or no longer reads, its headings changed
+    (other pages' links may point at them), a site page's front matter changed, or a
+    product's front matter outside METADATA_A_QUICK_EDIT_MAY_CHANGE. ``loaded`` holds the
+    new version only when the problems hold no error."""
     docs_dir = loaded.docs_dir
     try:
         src = Path(path).resolve().relative_to(docs_dir).as_posix()
@@ -129,21 +145,29 @@ def reload_text_edit(loaded: Project, path: Path) -> list[Problem] | None:
     old = found[1] if found else next((p for p in catalogue.site_pages if p.src == src), None)
     if old is None:
         return None
-    model = type(old.meta)
-    new, problems = catalogue_loader.reload_page(docs_dir, Path(path), model, loaded.vocabulary)
-    if new is None or new.document.meta != old.document.meta or links.anchors(new.document.body) != links.anchors(old.document.body):
+    new, problems = catalogue_loader.reload_page(docs_dir, Path(path), type(old.meta), loaded.vocabulary)
+    if new is None or links.anchors(new.document.body) != links.anchors(old.document.body):
+        return None
+    old_meta, new_meta = old.document.meta, new.document.meta
+    changed = {k for k in old_meta.keys() | new_meta.keys() if old_meta.get(k) != new_meta.get(k)}
+    if changed and (found is None or changed - METADATA_A_QUICK_EDIT_MAY_CHANGE):
         return None
     pages = {page.src: page for page in catalogue.pages()}
     pages[src] = new
     generated = hubs.generated_sources(loaded.vocabulary) | GENERATED_PAGES | loaded.videos.sources()
     problems += links.check(pages, generated, loaded.sources_on_disk, only=[src])
+    sources = []
     if found:
+        product = found[0]
+        versions = {key: (new if page is old else page) for key, page in product.versions.items()}
+        problems += catalogue_loader.product_problems(catalogue_loader.Product(product.slug, product.folder, versions), docs_dir)
         problems += review.check([new])
         try:
             thresholds = readability.load_thresholds(docs_dir / DATA_DIR / "readability.yml")
         except readability.ThresholdsError as exc:
-            return exc.problems
+            return Edit(src, exc.problems, bool(changed))
         problems += readability.check_page(new, thresholds, loaded.glossary.words())[1]
+        sources = [page.src for page in versions.values()]
     if not errors(problems):
         catalogue_loader.replace_page(catalogue, old, new)
-    return problems
+    return Edit(src, problems, bool(changed), sources)

@@ -147,7 +147,7 @@ def _read_page(docs_dir: Path, path: Path, model, context) -> tuple[Page | None,
     return Page(str(src), language, meta, document), problems
 
 
-def _product_problems(product: Product, docs_dir: Path) -> list[Problem]:
+def product_problems(product: Product, docs_dir: Path) -> list[Problem]:
     problems = []
     folder = _display(docs_dir, docs_dir / product.folder)
     for level, stem in VERSION_FILES.items():
@@ -197,6 +197,6 @@ def load(docs_dir: Path, vocabulary: Vocabulary, extra_product_dirs: list[Path] 
         product = products.setdefault(rel.parts[1], Product(rel.parts[1], f"{PRODUCTS_DIR}/{rel.parts[1]}"))
         product.versions[(expected, language)] = page
     for product in products.values():
-        catalogue.problems += _product_problems(product, docs_dir)
+        catalogue.problems += product_problems(product, docs_dir)
     catalogue.products = [p for p in products.values() if ("standaard", DEFAULT_LANGUAGE) in p.versions]
     return catalogue

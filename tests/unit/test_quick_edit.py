@@ -1,5 +1,6 @@
-"""kennisplein.project.reload_text_edit: what `mkdocs serve`'s quick preview may show without
-loading all content again (an edit inside one page's text), and what it must hand back."""
+"""kennisplein.project.reload_edit: what `mkdocs serve`'s quick preview may show without loading all
+content again (an edit to one page's text, or to a product's descriptive front matter), and what
+it must hand back."""
 from __future__ import annotations
 
 import shutil
@@ -45,8 +46,9 @@ def test_an_edit_to_the_text_is_taken_in(docs):
     loaded = _load(docs)
     page = docs / PRODUCT / "index.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nEen nieuwe zin over zebrapaden.\n", encoding="utf-8")
-    problems = project.reload_text_edit(loaded, page)
-    assert problems is not None and not [p for p in problems if p.severity == "error"]
+    edit = project.reload_edit(loaded, page)
+    assert edit is not None and not [p for p in edit.problems if p.severity == "error"]
+    assert not edit.metadata_changed
     assert "zebrapaden" in _body_of(loaded, f"{PRODUCT}/index.md")
     assert loaded.catalogue.product_for(f"{PRODUCT}/index.md")[1].document.body.endswith("zebrapaden.\n")
 
@@ -55,36 +57,60 @@ def test_a_site_page_edit_is_taken_in(docs):
     loaded = _load(docs)
     page = docs / "privacy.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nNog een zin.\n", encoding="utf-8")
-    assert project.reload_text_edit(loaded, page) is not None
+    assert project.reload_edit(loaded, page) is not None
     assert "Nog een zin." in _body_of(loaded, "privacy.md")
 
 
-@pytest.mark.parametrize("old, new, why", [
-    ("title: Wat is seksuele assistentie?", "title: Seksuele assistentie", "front matter: hubs and search show it"),
-    ("## Wat is het?", "## Wat is dat?", "a heading: other pages may link to its anchor"),
-])
-def test_an_edit_beyond_the_text_needs_a_full_load(docs, old, new, why):
+def test_a_new_title_is_taken_in_and_the_derived_pages_are_named(docs):
     loaded = _load(docs)
     page = docs / PRODUCT / "makkelijk.md"
-    before = _body_of(loaded, f"{PRODUCT}/makkelijk.md")
+    _edit(page, "title: Wat is seksuele assistentie?", "title: Seksuele assistentie in het kort")
+    edit = project.reload_edit(loaded, page)
+    assert edit.metadata_changed and not [p for p in edit.problems if p.severity == "error"]
+    assert sorted(edit.product_sources) == sorted(f"{PRODUCT}/{name}" for name in ("index.md", "index.en.md", "makkelijk.md"))
+    product, version = loaded.catalogue.product_for(f"{PRODUCT}/makkelijk.md")
+    assert version.meta.title == "Seksuele assistentie in het kort"
+    assert product.version("makkelijk") is version
+
+
+def test_a_type_that_differs_from_the_other_versions_is_an_error(docs):
+    loaded = _load(docs)
+    page = docs / PRODUCT / "makkelijk.md"
+    _edit(page, "type: factsheet", "type: handreiking")
+    edit = project.reload_edit(loaded, page)
+    assert any("type differs" in p.message and p.severity == "error" for p in edit.problems)
+    assert loaded.catalogue.product_for(f"{PRODUCT}/makkelijk.md")[1].meta.type == "factsheet", "the old version stays"
+
+
+@pytest.mark.parametrize("name, old, new, why", [
+    ("makkelijk.md", "## Wat is het?", "## Wat is dat?", "a heading: other pages may link to its anchor"),
+    ("makkelijk.md", "level: makkelijk", "level: standaard", "the level decides where the page lives"),
+    ("makkelijk.md", "evidence: [praktijkkennis]", "evidence: [praktijkkennis]\nvideos: [grenzen]", "videos: the video index"),
+    ("../../privacy.md", "title: Privacy", "title: Privacy en cookies", "a site page's front matter (the navigation)"),
+])
+def test_an_edit_beyond_what_the_quick_preview_follows_needs_a_full_load(docs, name, old, new, why):
+    loaded = _load(docs)
+    page = docs / PRODUCT / name
+    src = page.resolve().relative_to(docs.resolve()).as_posix()
+    before = next(p for p in loaded.catalogue.pages() if p.src == src)
     _edit(page, old, new)
-    assert project.reload_text_edit(loaded, page) is None, why
-    assert _body_of(loaded, f"{PRODUCT}/makkelijk.md") == before
+    assert project.reload_edit(loaded, page) is None, why
+    assert next(p for p in loaded.catalogue.pages() if p.src == src) is before
 
 
 def test_a_new_or_unknown_file_needs_a_full_load(docs):
     loaded = _load(docs)
     new = docs / "nieuw.md"
     new.write_text("---\ntitle: Nieuw\n---\n\nTekst.\n", encoding="utf-8")
-    assert project.reload_text_edit(loaded, new) is None
-    assert project.reload_text_edit(loaded, docs.parent / "elders.md") is None
+    assert project.reload_edit(loaded, new) is None
+    assert project.reload_edit(loaded, docs.parent / "elders.md") is None
 
 
 def test_front_matter_that_no_longer_reads_needs_a_full_load(docs):
     loaded = _load(docs)
     page = docs / PRODUCT / "index.md"
     _edit(page, "---\n", "---\ntitle: [kapot\n")
-    assert project.reload_text_edit(loaded, page) is None
+    assert project.reload_edit(loaded, page) is None
 
 
 def test_a_hard_sentence_in_easy_read_is_an_error_and_the_old_text_stays(docs):
@@ -93,7 +119,7 @@ def test_a_hard_sentence_in_easy_read_is_an_error_and_the_old_text_stays(docs):
     before = _body_of(loaded, f"{PRODUCT}/makkelijk.md")
     long_sentence = "Dit is een heel erg lange zin " + "met nog meer ingewikkelde bijzinnen en woorden " * 6 + "die niemand snapt."
     _edit(page, "Seks en liefde horen bij het leven.", long_sentence)
-    problems = project.reload_text_edit(loaded, page)
+    problems = project.reload_edit(loaded, page).problems
     errors = [p for p in problems if p.severity == "error"]
     assert errors and all(p.path.endswith("makkelijk.md") and p.line for p in errors)
     assert _body_of(loaded, f"{PRODUCT}/makkelijk.md") == before
@@ -103,5 +129,5 @@ def test_a_broken_link_in_the_text_is_an_error(docs):
     loaded = _load(docs)
     page = docs / PRODUCT / "index.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nZie [elders](../bestaat-niet/index.md).\n", encoding="utf-8")
-    problems = project.reload_text_edit(loaded, page)
+    problems = project.reload_edit(loaded, page).problems
     assert any("no such page" in p.message and p.severity == "error" for p in problems)
