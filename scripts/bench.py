@@ -168,56 +168,84 @@ def _wait_for(url: str, needle: str | None, timeout: float) -> bool:
     return False
 
 
-def _text_edit(text: str, marker: str) -> str:
-    return text + f"\n\n{marker}\n"
+def _text_edit(folder: Path, marker: str) -> list[str]:
+    """Edits the standard version; returns the paths (below the site root) that must show ``marker``."""
+    page = folder / "index.md"
+    page.write_text(_original(page) + f"\n\n{marker}\n", encoding="utf-8")
+    return [f"producten/{folder.name}/"]
 
 
-def _title_edit(text: str, marker: str) -> str:
-    return re.sub(r"^title: (.*)$", lambda m: f"title: {m.group(1)} {marker}", text, count=1, flags=re.M)
+def _title_edit(folder: Path, marker: str) -> list[str]:
+    page = folder / "index.md"
+    text = _original(page)
+    page.write_text(re.sub(r"^title: (.*)$", lambda m: f"title: {m.group(1)} {marker}", text, count=1, flags=re.M), encoding="utf-8")
+    kind = re.search(r"^type: (\S+)", text, re.M).group(1)
+    return [f"producten/{folder.name}/", f"soorten/{kind}/"]  # the type hub lists every product of its type
 
 
-def _heading_edit(text: str, marker: str) -> str:
-    return text.replace("\n## ", f"\n## {marker} ", 1)
+def _heading_edit(folder: Path, marker: str) -> list[str]:
+    page = folder / "index.md"
+    page.write_text(_original(page).replace("\n## ", f"\n## {marker} ", 1), encoding="utf-8")
+    return [f"producten/{folder.name}/"]
 
 
-# What an editor changes, what must show it, and which way `make serve` builds it (scripts/quick_preview.py).
+def _new_product(folder: Path, marker: str) -> list[str]:
+    new = folder.parent / f"{folder.name}-{marker.lower()}"
+    new.mkdir()
+    for name in ("makkelijk.md", "index.md"):
+        text = (folder / name).read_text(encoding="utf-8")
+        (new / name).write_text(re.sub(r"^title: (.*)$", lambda m: f"title: {m.group(1)} {marker}", text, count=1, flags=re.M), encoding="utf-8")
+    return [f"producten/{new.name}/"]
+
+
+_originals: dict[Path, str] = {}
+
+
+def _original(page: Path) -> str:
+    return _originals.setdefault(page, page.read_text(encoding="utf-8"))
+
+
+# What an editor changes, and which way `make serve` builds it (scripts/quick_preview.py).
 SERVE_EDITS = {
-    "an edit to the text (quick preview)": (_text_edit, False),
-    "a new title: hubs made again (quick preview)": (_title_edit, True),
-    "a changed heading (mkdocs' whole rebuild)": (_heading_edit, False),
+    "an edit to the text (quick preview)": _text_edit,
+    "a new title: hubs made again (quick preview)": _title_edit,
+    "a changed heading: every page's links checked (quick preview)": _heading_edit,
+    "a new product (mkdocs' whole rebuild)": _new_product,
 }
 
 
 def serve_rebuild(config: Path, docs: Path, edits: int = 3, product: str = "product-00001") -> dict[str, list[float] | None]:
-    """Seconds from saving an edited product to the served pages showing the edit, per kind of edit,
-    under `make serve`'s command (mkdocs serve --livereload --dirty)."""
+    """Seconds from saving an edit to the served pages showing it, per kind of edit, under
+    `make serve`'s command (mkdocs serve --livereload --dirty)."""
     port = free_port()
     args = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}", "--livereload", "--no-strict", "--dirty"]
     process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     base = f"http://127.0.0.1:{port}/"
-    page = docs / "producten" / product / "index.md"
-    original = page.read_text(encoding="utf-8")
-    hub = base + "soorten/" + re.search(r"^type: (\S+)", original, re.M).group(1) + "/"  # lists every product of its type
+    folder = docs / "producten" / product
+    before = {path: path.read_text(encoding="utf-8") for path in folder.glob("*.md")}
     results: dict[str, list[float] | None] = {kind: None for kind in SERVE_EDITS}
     try:
         if not _wait_for(base + f"producten/{product}/", None, 900):
             return results
         time.sleep(2)
-        for kind, (edit, on_hub) in SERVE_EDITS.items():
+        for kind, edit in SERVE_EDITS.items():
             times = []
             for i in range(edits):
                 marker = f"Bewerkt{i}x{int(time.time())}"
                 start = time.monotonic()
-                page.write_text(edit(original, marker), encoding="utf-8")
-                if not _wait_for(base + f"producten/{product}/", marker, 600) or (on_hub and not _wait_for(hub, marker, 600)):
+                if not all(_wait_for(base + path, marker, 600) for path in edit(folder, marker)):
                     break
                 times.append(time.monotonic() - start)
                 time.sleep(1.5)
             results[kind] = times if len(times) == edits else None
     finally:
-        page.write_text(original, encoding="utf-8")
         process.terminate()
         process.wait(timeout=30)
+        for path, text in before.items():
+            path.write_text(text, encoding="utf-8")
+        for new in folder.parent.glob(f"{product}-bewerkt*"):
+            shutil.rmtree(new)
+        _originals.clear()
     return results
 
 
@@ -332,7 +360,7 @@ def report(results: list[dict], serve: dict, weight: dict | None, args) -> str:
             "",
         ]
     if serve:
-        lines += ["## Editing loop (`make serve`)", "", f"Seconds from saving an edited product to the served pages showing the edit (the product page; for a title also its type hub), "
+        lines += ["## Editing loop (`make serve`)", "", f"Seconds from saving an edit to the served pages showing it (the product page; for a title also its type hub), "
                   f"at {serve['n']} products, under `mkdocs serve --livereload --dirty` (median of {serve['edits']} edits; target: 2 s).", "",
                   "| edit | median s | all |", "|---|---:|---|"]
         for mode, times in serve["modes"].items():

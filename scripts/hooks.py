@@ -38,7 +38,8 @@ class BuildState:
         self.project = project.load(Path(docs_dir), video_hosts or [], with_readability)
         self.languages: list[str] = [DEFAULT_LANGUAGE]
         self.files = None
-        self.file_for: dict = {}
+        self.file_for: dict = {}  # this language's lookups (_url_for)
+        self.file_for_by_language: dict[str, dict] = {}
         self.blocks: dict[str, dict[str, str]] = {}  # generated HTML per hub page (kennisplein.hubs.fill_blocks)
         self.term_markers: dict[tuple[str, bool], glossary.TermMarker] = {}
         self.bundles: list[assets.Bundle] | None = None
@@ -189,7 +190,7 @@ def on_files(files, config):
     sitemap = files.get_file_from_path("sitemap.xml")
     if sitemap is not None and "sitemap.xml" not in config.theme.static_templates:
         files.remove(sitemap)  # a theme's template, otherwise copied as it is (see _root_pages_from_default_language)
-    _state.file_for = {}
+    _state.file_for = _state.file_for_by_language[language] = {}
     _state.files = files  # resolves "producten/x/index.md" to this language's translation, if any
     return files
 
@@ -246,7 +247,7 @@ def _pages_also_showing(language: str, files, edits: list[project.Edit]) -> list
 
 
 def _enter_language(language: str, files) -> None:
-    _state.files, _state.file_for = files, {}
+    _state.files, _state.file_for = files, _state.file_for_by_language.setdefault(language, {})
 
 
 def _after_quick_edit(config) -> None:

@@ -85,7 +85,25 @@ def resolve_links(html_text: str, url_for) -> str:
     return PAGE_LINK.sub(replace, html_text)
 
 
-def _card(product: Product, hub_src: str, catalogue: Catalogue, language: str, ui: UiText, easy_first: bool) -> str:
+# Cards made before, by the very objects they were made from (kept in the value, so that an id is
+# never reused while its entry lives): a product is on four or five hubs per language, and after
+# an edit to one product `mkdocs serve`'s quick preview makes every hub again.
+_made_cards: dict[tuple, tuple[tuple, str]] = {}
+_MADE_CARDS_LIMIT = 100_000
+
+
+def _card(product: Product, catalogue: Catalogue, language: str, ui: UiText, easy_first: bool) -> str:
+    versions = tuple(product.versions.values())
+    key = (tuple(map(id, versions)), id(catalogue.vocabulary), id(ui), language, easy_first)
+    made = _made_cards.get(key)
+    if made is None:
+        if len(_made_cards) > _MADE_CARDS_LIMIT:
+            _made_cards.clear()
+        made = _made_cards[key] = ((versions, catalogue.vocabulary, ui), _make_card(product, catalogue, language, ui, easy_first))
+    return made[1]
+
+
+def _make_card(product: Product, catalogue: Catalogue, language: str, ui: UiText, easy_first: bool) -> str:
     """One product as plain HTML (not Markdown in HTML): a hub lists hundreds, and Markdown
     parsing them cost five times as much as the rest of the page."""
     vocab = catalogue.vocabulary
@@ -110,10 +128,10 @@ def _card(product: Product, hub_src: str, catalogue: Catalogue, language: str, u
     )
 
 
-def _cards(products: list[Product], hub_src: str, catalogue: Catalogue, language: str, ui: UiText, easy_first: bool = False) -> str:
+def _cards(products: list[Product], catalogue: Catalogue, language: str, ui: UiText, easy_first: bool = False) -> str:
     if not products:
         return f"{ui['no_products']}\n"
-    cards = "\n".join(_card(p, hub_src, catalogue, language, ui, easy_first) for p in sorted(products, key=lambda p: p.main.meta.title.lower()))
+    cards = "\n".join(_card(p, catalogue, language, ui, easy_first) for p in sorted(products, key=lambda p: p.main.meta.title.lower()))
     return f'<div class="kp-cards">\n{cards}\n</div>\n'
 
 
@@ -122,16 +140,19 @@ def audience_hub(catalogue: Catalogue, audience: str, language: str, ui: UiText)
     src = f"{audience}.md"
     title = vocab.label("audiences", audience, language)
     easy_first = audience == "clienten"
-    products = [p for p in catalogue.products if any(audience in v.meta.audiences for v in p.versions.values())]
+    by_first_topic: dict[str, list[Product]] = {}
+    for product in catalogue.products:
+        if any(audience in v.meta.audiences for v in product.versions.values()):
+            by_first_topic.setdefault(product.main.meta.topics[0], []).append(product)
     sections, blocks = [], {}
     for topic in vocab.keys("topics"):
-        in_topic = sorted((p for p in products if p.main.meta.topics[0] == topic), key=lambda p: p.main.meta.title.lower())
+        in_topic = sorted(by_first_topic.get(topic, []), key=lambda p: p.main.meta.title.lower())
         if in_topic:
             label = vocab.label("topics", topic, language)
             topic_link = _link(src, f"onderwerpen/{topic}.md")
             more = ui["all_in_topic"].format(n=len(in_topic), topic=label) if len(in_topic) > AUDIENCE_SECTION_SIZE else f"{ui['all_topics']}: {label}"
             shown = in_topic[:AUDIENCE_SECTION_SIZE]
-            sections.append(f"## {label}\n\n{_block(blocks, _cards(shown, src, catalogue, language, ui, easy_first))}\n[{more}]({topic_link})\n")
+            sections.append(f"## {label}\n\n{_block(blocks, _cards(shown, catalogue, language, ui, easy_first))}\n[{more}]({topic_link})\n")
     body = "\n".join(sections) or ui["no_products"]
     markdown = _front_matter(title) + f"# {title}\n\n{ui['audience_hub_intro'][audience]}\n\n{body}\n"
     return HubPage(src, title, markdown, blocks)
@@ -140,12 +161,16 @@ def audience_hub(catalogue: Catalogue, audience: str, language: str, ui: UiText)
 def topic_hubs(catalogue: Catalogue, language: str, ui: UiText) -> list[HubPage]:
     vocab = catalogue.vocabulary
     pages, index_lines = [], []
+    by_topic: dict[str, list[Product]] = {}
+    for product in catalogue.products:
+        for topic in product.main.meta.topics:
+            by_topic.setdefault(topic, []).append(product)
     for topic in vocab.keys("topics"):
         src = f"onderwerpen/{topic}.md"
         label = vocab.label("topics", topic, language)
-        products = [p for p in catalogue.products if topic in p.main.meta.topics]
+        products = by_topic.get(topic, [])
         blocks: dict[str, str] = {}
-        markdown = _front_matter(label) + f"# {label}\n\n## {_count(ui, len(products))}\n\n{_block(blocks, _cards(products, src, catalogue, language, ui))}\n[{ui['all_topics']}](index.md)\n"
+        markdown = _front_matter(label) + f"# {label}\n\n## {_count(ui, len(products))}\n\n{_block(blocks, _cards(products, catalogue, language, ui))}\n[{ui['all_topics']}](index.md)\n"
         pages.append(HubPage(src, label, markdown, blocks))
         index_lines.append(f"- [{label}]({topic}.md) — {_count(ui, len(products))}")
     index = _front_matter(ui["topics_title"]) + f"# {ui['topics_title']}\n\n{ui['topics_intro']}\n\n" + "\n".join(index_lines) + "\n"
@@ -160,7 +185,7 @@ def type_hubs(catalogue: Catalogue, language: str, ui: UiText) -> list[HubPage]:
         label = vocab.label("types", kind, language)
         products = [p for p in catalogue.products if p.main.meta.type == kind]
         blocks: dict[str, str] = {}
-        markdown = _front_matter(label) + f"# {label}\n\n## {_count(ui, len(products))}\n\n{_block(blocks, _cards(products, src, catalogue, language, ui))}\n[{ui['all_types']}](index.md)\n"
+        markdown = _front_matter(label) + f"# {label}\n\n## {_count(ui, len(products))}\n\n{_block(blocks, _cards(products, catalogue, language, ui))}\n[{ui['all_types']}](index.md)\n"
         pages.append(HubPage(src, label, markdown, blocks))
         index_lines.append(f"- [{label}]({kind}.md) — {_count(ui, len(products))}")
     index = _front_matter(ui["types_title"]) + f"# {ui['types_title']}\n\n{ui['types_intro']}\n\n" + "\n".join(index_lines) + "\n"

@@ -131,9 +131,10 @@ def reload_edit(loaded: Project, path: Path) -> Edit | None:
 
     Returns the edit with the page's problems (the checks of ``load`` that look at one page,
     and at its product), or None when the edit reaches further and the content must be
-    loaded anew: it is not a page of the catalogue or no longer reads, its headings changed
-    (other pages' links may point at them), a site page's front matter changed, or a
-    product's front matter outside METADATA_A_QUICK_EDIT_MAY_CHANGE. ``loaded`` holds the
+    loaded anew: it is not a page of the catalogue or no longer reads, a site page's front
+    matter changed, or a product's front matter outside METADATA_A_QUICK_EDIT_MAY_CHANGE.
+    When its headings changed, every page's links are checked (one may point at a heading
+    that is gone). ``loaded`` holds the
     new version only when the problems hold no error."""
     docs_dir = loaded.docs_dir
     try:
@@ -146,7 +147,7 @@ def reload_edit(loaded: Project, path: Path) -> Edit | None:
     if old is None:
         return None
     new, problems = catalogue_loader.reload_page(docs_dir, Path(path), type(old.meta), loaded.vocabulary)
-    if new is None or links.anchors(new.document.body) != links.anchors(old.document.body):
+    if new is None:
         return None
     old_meta, new_meta = old.document.meta, new.document.meta
     changed = {k for k in old_meta.keys() | new_meta.keys() if old_meta.get(k) != new_meta.get(k)}
@@ -155,7 +156,9 @@ def reload_edit(loaded: Project, path: Path) -> Edit | None:
     pages = {page.src: page for page in catalogue.pages()}
     pages[src] = new
     generated = hubs.generated_sources(loaded.vocabulary) | GENERATED_PAGES | loaded.videos.sources()
-    problems += links.check(pages, generated, loaded.sources_on_disk, only=[src])
+    headings_changed = links.anchors(new.document.body) != links.anchors(old.document.body)
+    # new headings: every page's links, as one of them may point at a heading that is gone
+    problems += links.check(pages, generated, loaded.sources_on_disk, only=None if headings_changed else [src])
     sources = []
     if found:
         product = found[0]

@@ -42,4 +42,4 @@ def test_bench_editing_loop_runs(tmp_path):
     result = subprocess.run([sys.executable, str(ROOT / "scripts/bench.py"), "--serve-only", "--serve-size", "10", "--work", str(tmp_path / "work")],
                             capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
-    assert result.stdout.count("median of 3 edits") == 3 and "did not finish" not in result.stdout
+    assert result.stdout.count("median of 3 edits") == 4 and "did not finish" not in result.stdout

@@ -83,7 +83,6 @@ def test_a_type_that_differs_from_the_other_versions_is_an_error(docs):
 
 
 @pytest.mark.parametrize("name, old, new, why", [
-    ("makkelijk.md", "## Wat is het?", "## Wat is dat?", "a heading: other pages may link to its anchor"),
     ("makkelijk.md", "level: makkelijk", "level: standaard", "the level decides where the page lives"),
     ("makkelijk.md", "evidence: [praktijkkennis]", "evidence: [praktijkkennis]\nvideos: [grenzen]", "videos: the video index"),
     ("../../privacy.md", "title: Privacy", "title: Privacy en cookies", "a site page's front matter (the navigation)"),
@@ -123,6 +122,23 @@ def test_a_hard_sentence_in_easy_read_is_an_error_and_the_old_text_stays(docs):
     errors = [p for p in problems if p.severity == "error"]
     assert errors and all(p.path.endswith("makkelijk.md") and p.line for p in errors)
     assert _body_of(loaded, f"{PRODUCT}/makkelijk.md") == before
+
+
+def test_a_new_heading_is_taken_in_unless_a_link_points_at_the_old_one(docs):
+    loaded = _load(docs)
+    page = docs / PRODUCT / "makkelijk.md"
+    _edit(page, "## Wat is het?", "## Wat is dat?")
+    edit = project.reload_edit(loaded, page)
+    assert edit is not None and not [p for p in edit.problems if p.severity == "error"]
+    _append(docs / "privacy.md", f"\nZie [wat dat is](producten/seksuele-assistentie/makkelijk.md#wat-is-dat).\n")
+    assert project.reload_edit(loaded, docs / "privacy.md").problems == []
+    _edit(page, "## Wat is dat?", "## Wat betekent het?")
+    problems = project.reload_edit(loaded, page).problems
+    assert any("privacy.md" in p.path and "#wat-is-dat" in p.message and p.severity == "error" for p in problems)
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
 def test_a_broken_link_in_the_text_is_an_error(docs):
