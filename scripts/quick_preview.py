@@ -108,6 +108,7 @@ class QuickBuilder:
 
     def _quick(self, changed: set[str]) -> bool:
         started = time.perf_counter()
+        changed = {path for path in changed if not _hidden(os.path.relpath(path, self.docs_dir))}
         known = [path for path in changed if any(view.files_built_from(path) for view in _views.ready.values())]
         for path in changed - set(known):
             if os.path.exists(path):
@@ -145,6 +146,11 @@ class QuickBuilder:
             _populate_page(file.page, config, view.files)
             _build_page(file.page, config, documentation_pages, view.nav, view.env, excluded=file.inclusion.is_excluded())
         return config
+
+
+def _hidden(relative: str) -> bool:
+    """mkdocs leaves out hidden files (an editor's lock and swap files, such as .#index.md)."""
+    return any(part.startswith(".") for part in relative.split(os.sep))
 
 
 def finish_full_build() -> None:
