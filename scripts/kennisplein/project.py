@@ -80,9 +80,10 @@ def load(docs_dir: Path, video_hosts: list[str] | tuple[str, ...] = (), with_rea
     if (data / ORGANISATION_FILE).exists():
         organisation, organisation_problems = organisation_loader.load(data / ORGANISATION_FILE, vocabulary)
         data_problems += organisation_problems
-    catalogue = catalogue_loader.load(docs_dir, vocabulary)
+    markdown_files = list(docs_dir.rglob("*.md"))
+    catalogue = catalogue_loader.load(docs_dir, vocabulary, markdown_files=markdown_files)
     pages = {page.src: page for page in catalogue.pages()}
-    on_disk = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
+    on_disk = {p.relative_to(docs_dir).as_posix() for p in markdown_files}
     video_index = video_loader.load(docs_dir, catalogue, video_hosts, organisation)
     catalogue.problems += links.check(pages, hubs.generated_sources(vocabulary) | GENERATED_PAGES | video_index.sources(), on_disk)
     catalogue.problems += review.check([p for product in catalogue.products for p in product.versions.values()])

@@ -164,12 +164,13 @@ def product_problems(product: Product, docs_dir: Path) -> list[Problem]:
     return problems
 
 
-def load(docs_dir: Path, vocabulary: Vocabulary, extra_product_dirs: list[Path] | None = None) -> Catalogue:
-    """Load and validate every Markdown file under docs_dir; never raises on bad content."""
+def load(docs_dir: Path, vocabulary: Vocabulary, extra_product_dirs: list[Path] | None = None, markdown_files: list[Path] | None = None) -> Catalogue:
+    """Load and validate every Markdown file under docs_dir (``markdown_files``: the caller
+    has listed them already); never raises on bad content."""
     catalogue = Catalogue(docs_dir, vocabulary)
     context = _validation_context(vocabulary)
     products: dict[str, Product] = {}
-    for path in sorted(docs_dir.rglob("*.md")):
+    for path in sorted(docs_dir.rglob("*.md") if markdown_files is None else markdown_files):
         rel = path.relative_to(docs_dir)
         if rel.parts[0] == DATA_DIR or any(part.startswith(".") for part in rel.parts):
             continue
