@@ -27,6 +27,7 @@ class ResultCache:
         self.path = path
         self.entries: dict[str, object] = {}
         self.used: set[str] = set()
+        self.added = False
         if path and path.exists():
             try:
                 self.entries = json.loads(path.read_text(encoding="utf-8"))
@@ -39,13 +40,14 @@ class ResultCache:
         return self.entries.get(k)
 
     def put(self, k: str, value) -> None:
+        self.added = self.added or k not in self.entries
         self.entries[k] = value
         self.used.add(k)
 
     def save(self) -> None:
         """Keep only what this run used, so the file does not grow without bound."""
-        if not self.path:
-            return
+        if not self.path or (not self.added and len(self.used) == len(self.entries)):
+            return  # the file already holds exactly this (`mkdocs serve` saves after every rebuild)
         kept = {k: v for k, v in self.entries.items() if k in self.used}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
