@@ -1,20 +1,22 @@
-"""mkdocs wiring: `mkdocs serve` shows an edit to a page's text within a second.
+"""mkdocs wiring: `mkdocs serve` shows an edit to a product within about a second.
 
 Why: after every save, `mkdocs serve` loads the configuration again and runs a whole (dirty)
 build per language: mkdocs-static-i18n sorts every file into its languages, the navigation
 and every hub are made again. At 2,000 products that is about 6 s, for an edit that changes
-one page. So the server's builder is replaced (``install``, from the ``on_serve`` event):
-when every file that changed is a page the last build knows and the core says the edit
-stays inside that page's text (kennisplein.project.reload_text_edit: same front matter, same
-headings, no error), only the pages built from that file are rendered again, in each
-language, with the files, navigation and templates that language's build left behind
-(``remember``). Anything else (a new or deleted file, changed front matter or headings, a
-data or theme file, mkdocs.yml, a fault in the page) runs mkdocs' own rebuild, which
-reports problems as usual and leaves a fresh set of views behind.
+one page and perhaps the hubs listing it. So the server's builder is replaced (``install``,
+from the ``on_serve`` event): when every file that changed is a page the last build knows
+and the core takes the edit in (kennisplein.project.reload_edit: its text, its headings, or
+a product's descriptive front matter, with that page's checks passing), only the pages built
+from that file are rendered again in each language, with the pages that show its front
+matter (``pages_also_showing``: hubs, start page, the product's other versions), using the
+files, navigation and templates that language's build left behind (``remember``). Anything
+else (a new or deleted file, a data or theme file, mkdocs.yml, other front matter, a fault
+in the page) runs mkdocs' own rebuild, which reports problems as builds do and leaves a
+fresh set of views behind.
 
 The pages are rendered by mkdocs' own two steps (``_populate_page``, ``_build_page`` in
 mkdocs.commands.build, pinned by requirements.txt) so that every plugin event runs as in a
-build; a test compares a page made this way with the same page from a full build.
+build; tests/site/test_serve.py compares pages made this way with a fresh build's.
 """
 from __future__ import annotations
 
