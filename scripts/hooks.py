@@ -215,7 +215,7 @@ def on_env(env, config, files):
 
 def on_serve(server, config, builder):
     """An edit to one page is rendered with the pages it shows in (scripts/quick_preview.py)."""
-    quick_preview.install(server, config.docs_dir, builder, _accept_edit, _enter_language, _pages_also_showing, _after_quick_edit)
+    quick_preview.install(server, config.docs_dir, list(config.watch), builder, _accept_edit, _enter_language, _pages_also_showing, _after_quick_edit)
     threading.Thread(target=readability.prepare, daemon=True).start()  # for the first edit's check
     return server
 
@@ -232,11 +232,13 @@ def _accept_edit(path: Path) -> project.Edit | None:
 
 def _pages_also_showing(language: str, files, edits: list[project.Edit]) -> list[File]:
     """The pages of ``language`` that show an edited front matter, besides the edited page: the
-    product's other versions, the start page and every generated page whose source changed."""
+    product's other versions, the start page, its videos' pages (they name the product in their
+    template context) and every generated page whose source changed."""
     if not any(edit.metadata_changed for edit in edits):
         return []
     found = [files.get_file_from_path(src) for edit in edits for src in edit.product_sources]
     found.append(files.get_file_from_path("index.md"))
+    found += [files.get_file_from_path(video.src) for edit in edits if edit.product for video in _state.project.videos.for_product(edit.product)]
     for page in generated_pages.for_language(_state.project, language):
         _state.blocks[page.src] = page.blocks  # this language's, as on_files leaves them
         if not _unchanged_since_last_build(language, page):

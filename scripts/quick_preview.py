@@ -31,6 +31,7 @@ from typing import Callable
 from mkdocs.commands.build import _build_page, _populate_page
 
 import language_builds
+import render_cache
 
 log = logging.getLogger("mkdocs.hooks.kennisplein")
 
@@ -84,37 +85,46 @@ class QuickBuilder:
         self.pages_also_showing = pages_also_showing  # (language, files, edits) -> other Files to render again
         self.after_edit = after_edit  # derived files that follow in the background (the search index)
         self._changed: set[str] = set()
+        self._created: set[str] = set()  # paths that came into being in this batch (an editor's temporary files)
         self._lock = threading.Lock()
 
     def file_changed(self, event) -> None:
-        """A watchdog event under docs_dir (the server's observer thread)."""
+        """A watchdog event under a watched path (the server's observer thread)."""
         if event.is_directory or event.event_type in _READS:
             return
         with self._lock:
             for path in (event.src_path, getattr(event, "dest_path", "")):
                 if path:
                     self._changed.add(os.path.normpath(path))
+            if event.event_type == "created":
+                self._created.add(os.path.normpath(event.src_path))
+            if event.event_type == "moved":
+                self._created.add(os.path.normpath(event.dest_path))
 
     def __call__(self) -> None:
         with self._lock:
-            changed, self._changed = self._changed, set()
+            changed, created = self._changed, self._created
+            self._changed, self._created = set(), set()
         if changed and _views.ready:
             try:
-                if self._quick(changed):
+                if self._quick(changed, created):
                     return
             except Exception as exc:  # noqa: BLE001 - mkdocs' rebuild below reports the fault the way builds do
                 log.info(f"Quick preview stopped ({exc}); rebuilding everything")
+                render_cache.forget_last_build()  # hubs it took for up to date may not have been written
         _views.ready, _views.collecting = {}, {}
         self.full_build()  # raises on a fault: no views until a build succeeds again
         finish_full_build()
 
-    def _quick(self, changed: set[str]) -> bool:
+    def _quick(self, changed: set[str], created: set[str]) -> bool:
         started = time.perf_counter()
+        if any(os.path.commonpath([path, self.docs_dir]) != self.docs_dir for path in changed):
+            return False  # mkdocs.yml, the theme, a folder named in `watch:`
         changed = {path for path in changed if not _hidden(os.path.relpath(path, self.docs_dir))}
         known = [path for path in changed if any(view.files_built_from(path) for view in _views.ready.values())]
         for path in changed - set(known):
-            if os.path.exists(path):
-                return False  # a new file, or one no page is built from (data, images)
+            if os.path.exists(path) or path not in created:
+                return False  # a new file, or a file no page is built from (data, images) changed or deleted
         if any(not os.path.exists(path) or not path.endswith(".md") for path in known):
             return False  # a page was deleted or renamed
         edits = []
@@ -135,14 +145,12 @@ class QuickBuilder:
         return True
 
     def _render(self, config, language: str, view: LanguageView, paths: list[str], edits: list):
-        files = [file for path in paths for file in view.files_built_from(path)]
-        files += self.pages_also_showing(language, view.files, edits)
-        if not files:
-            return config
         i18n = config.plugins.get("i18n")
         if i18n is not None:
-            config = language_builds.switch_language(config, i18n, language)
+            config = language_builds.switch_language(config, i18n, language)  # before any lookup: they follow the language
         self.enter_language(language, view.files)
+        files = [file for path in paths for file in view.files_built_from(path)]
+        files += self.pages_also_showing(language, view.files, edits)
         documentation_pages = view.files.documentation_pages()
         for file in dict.fromkeys(files):  # once each, in order
             _populate_page(file.page, config, view.files)
@@ -162,9 +170,10 @@ def finish_full_build() -> None:
         view.files_built_from("")  # index the files now, not at the first edit
 
 
-def install(server, docs_dir: str, full_build: Callable[[], None], accept_edit, enter_language, pages_also_showing, after_edit) -> None:
+def install(server, docs_dir: str, watched_later: list[str], full_build: Callable[[], None], accept_edit, enter_language,
+            pages_also_showing, after_edit) -> None:
     """Replace ``server``'s builder (mkdocs' LiveReloadServer calls ``server.builder()`` after
-    changes) and watch docs_dir for which files changed. The build that ran before this had
+    changes) and watch what mkdocs watches, to know which files changed. The build that ran before this had
     no chance to mark its views as the last good ones: it did succeed (serve stops otherwise)."""
     import watchdog.events
 
@@ -172,5 +181,8 @@ def install(server, docs_dir: str, full_build: Callable[[], None], accept_edit, 
     builder = QuickBuilder(docs_dir, full_build, accept_edit, enter_language, pages_also_showing, after_edit)
     handler = watchdog.events.FileSystemEventHandler()
     handler.on_any_event = builder.file_changed
-    server.observer.schedule(handler, docs_dir, recursive=True)
+    # every path mkdocs watches so far (docs_dir, mkdocs.yml, the theme with --watch-theme), and the
+    # `watch:` folders it adds after this event: a change there must not pass for a page edit
+    for path in dict.fromkeys([*getattr(server, "_watched_paths", {}), docs_dir, *watched_later]):
+        server.observer.schedule(handler, os.path.abspath(path), recursive=True)
     server.builder = builder

@@ -119,6 +119,11 @@ def same_as_last_build(key: tuple, content: str) -> bool:
     return same
 
 
+def forget_last_build() -> None:
+    """Every generated page is built again next time (a quick preview stopped half way)."""
+    _last_build.clear()
+
+
 def stats() -> dict[str, int]:
     """Pages rendered and reused since the process started (for the benchmark and tests)."""
     return dict(_stats)

@@ -86,20 +86,22 @@ def resolve_links(html_text: str, url_for) -> str:
 
 
 # Cards made before, by the very objects they were made from (kept in the value, so that an id is
-# never reused while its entry lives): a product is on four or five hubs per language, and after
-# an edit to one product `mkdocs serve`'s quick preview makes every hub again.
+# never reused while its entry lives), for one loaded vocabulary: a product is on four or five hubs
+# per language, and after an edit to one product `mkdocs serve`'s quick preview makes every hub again.
 _made_cards: dict[tuple, tuple[tuple, str]] = {}
-_MADE_CARDS_LIMIT = 100_000
+_made_cards_vocabulary = None
 
 
 def _card(product: Product, catalogue: Catalogue, language: str, ui: UiText, easy_first: bool) -> str:
+    global _made_cards_vocabulary
+    if _made_cards_vocabulary is not catalogue.vocabulary:  # content loaded again: start afresh
+        _made_cards.clear()
+        _made_cards_vocabulary = catalogue.vocabulary
     versions = tuple(product.versions.values())
-    key = (tuple(map(id, versions)), id(catalogue.vocabulary), id(ui), language, easy_first)
+    key = (tuple(map(id, versions)), id(ui), language, easy_first)
     made = _made_cards.get(key)
     if made is None:
-        if len(_made_cards) > _MADE_CARDS_LIMIT:
-            _made_cards.clear()
-        made = _made_cards[key] = ((versions, catalogue.vocabulary, ui), _make_card(product, catalogue, language, ui, easy_first))
+        made = _made_cards[key] = ((versions, ui), _make_card(product, catalogue, language, ui, easy_first))
     return made[1]
 
 

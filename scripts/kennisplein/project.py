@@ -123,6 +123,7 @@ class Edit:
     src: str
     problems: list[Problem]
     metadata_changed: bool  # the pages derived from the front matter must be made again
+    product: str | None = None  # the edited product's slug (None: a site page)
     product_sources: list[str] = field(default_factory=list)  # every version of the edited product
 
 
@@ -137,9 +138,9 @@ def reload_edit(loaded: Project, path: Path) -> Edit | None:
     When its headings changed, every page's links are checked (one may point at a heading
     that is gone). ``loaded`` holds the
     new version only when the problems hold no error."""
-    docs_dir = loaded.docs_dir
+    docs_dir, path = loaded.docs_dir, Path(path).resolve()  # docs_dir is resolved too (load)
     try:
-        src = Path(path).resolve().relative_to(docs_dir).as_posix()
+        src = path.relative_to(docs_dir).as_posix()
     except ValueError:
         return None
     catalogue = loaded.catalogue
@@ -147,7 +148,7 @@ def reload_edit(loaded: Project, path: Path) -> Edit | None:
     old = found[1] if found else next((p for p in catalogue.site_pages if p.src == src), None)
     if old is None:
         return None
-    new, problems = catalogue_loader.reload_page(docs_dir, Path(path), type(old.meta), loaded.vocabulary)
+    new, problems = catalogue_loader.reload_page(docs_dir, path, type(old.meta), loaded.vocabulary)
     if new is None:
         return None
     old_meta, new_meta = old.document.meta, new.document.meta
@@ -174,4 +175,4 @@ def reload_edit(loaded: Project, path: Path) -> Edit | None:
         sources = [page.src for page in versions.values()]
     if not errors(problems):
         catalogue_loader.replace_page(catalogue, old, new)
-    return Edit(src, problems, bool(changed), sources)
+    return Edit(src, problems, bool(changed), found[0].slug if found else None, sources)

@@ -147,3 +147,13 @@ def test_a_broken_link_in_the_text_is_an_error(docs):
     page.write_text(page.read_text(encoding="utf-8") + "\nZie [elders](../bestaat-niet/index.md).\n", encoding="utf-8")
     problems = project.reload_edit(loaded, page).problems
     assert any("no such page" in p.message and p.severity == "error" for p in problems)
+
+
+def test_a_path_through_a_symbolic_link_is_the_same_page(docs, tmp_path):
+    loaded = _load(docs)
+    link = tmp_path / "koppeling"
+    link.symlink_to(docs, target_is_directory=True)
+    page = link / PRODUCT / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nNog een zin.\n", encoding="utf-8")
+    edit = project.reload_edit(loaded, page)
+    assert edit is not None and edit.product == "seksuele-assistentie"

@@ -36,6 +36,7 @@ class Recorder:
         return SimpleNamespace(metadata_changed=False) if self.accept else None
 
     def builder(self, docs, monkeypatch):
+        monkeypatch.setattr(quick_preview.language_builds, "switch_language", lambda config, i18n, language: config)
         builder = quick_preview.QuickBuilder(str(docs), self.full_build, self.accept_edit, lambda *a: None, lambda *a: [], self.after_edit)
         monkeypatch.setattr(quick_preview.QuickBuilder, "_render",
                             lambda _self, config, language, view, paths, edits: self.rendered.append((language, sorted(Path(p).name for p in paths))) or config)
@@ -93,10 +94,17 @@ def _deleted_page(docs):
     return docs / "b.md"
 
 
+def _deleted_image(docs):
+    (docs / "logo.png").unlink()
+    return docs / "logo.png"
+
+
 @pytest.mark.parametrize("why, change", [
     ("a new file", _new_page),
     ("a data or image file", lambda docs: docs / "logo.png"),
     ("a deleted page", _deleted_page),
+    ("a deleted file no page is built from", _deleted_image),
+    ("mkdocs.yml", lambda docs: docs.parent / "mkdocs.yml"),
 ])
 def test_other_changes_run_the_whole_rebuild(docs, monkeypatch, why, change):
     calls = Recorder()
@@ -130,7 +138,10 @@ def test_a_failing_quick_render_falls_back_and_the_next_edit_waits_for_a_good_bu
         raise RuntimeError("template fault")
 
     monkeypatch.setattr(quick_preview.QuickBuilder, "_render", broken)
+    forgotten = []
+    monkeypatch.setattr(quick_preview.render_cache, "forget_last_build", lambda: forgotten.append(True))
     builder.file_changed(_event(docs / "a.md"))
     builder()
     assert calls.full_builds == 1
+    assert forgotten, "the fallback builds every hub again: the stopped preview may have marked some up to date"
     assert quick_preview._views.ready == {}, "the views of the fallback build are those it collects (none here)"
