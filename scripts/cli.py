@@ -12,6 +12,8 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -125,6 +127,8 @@ def cmd_search_index(args) -> int:
     in a process of its own so the preview does not wait for it)."""
     from kennisplein import search
 
+    if args.parent_pid:
+        _stop_with(args.parent_pid)
     try:
         loaded = project.load(Path(args.docs), args.video_host or [], with_readability=False)
         for language in args.language or ["nl"]:
@@ -133,6 +137,17 @@ def cmd_search_index(args) -> int:
         print(f"search index: {exc}", file=sys.stderr)
         return 1
     return 0
+
+
+def _stop_with(parent_pid: int) -> None:
+    """Exit when the process that started this one is gone (`mkdocs serve` stopped, however:
+    a SIGTERM runs no clean-up), instead of writing into a site folder that was removed."""
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -167,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     index.add_argument("--language", action="append", help="repeat for each language (default: nl)")
     index.add_argument("--video-host", action="append", help="an organisation's own video host")
     index.add_argument("--no-directory-urls", action="store_true", help="pages as x.html (the offline copy)")
+    index.add_argument("--parent-pid", type=int, help="stop when this process ends (mkdocs serve)")
     index.set_defaults(func=cmd_search_index)
     args = parser.parse_args(argv)
     return args.func(args)

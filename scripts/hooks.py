@@ -8,6 +8,7 @@ top-level build (mkdocs-static-i18n runs a nested build per language, and
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 from pathlib import Path
@@ -103,6 +104,10 @@ def _root_pages_from_default_language(config) -> None:
 
 def on_startup(command, dirty):
     language_builds.note_command(command, dirty)
+
+
+def on_shutdown():
+    language_builds.stop_detached()  # `mkdocs serve` stopped: its search index is out of date
 
 
 def on_pre_build(config):
@@ -326,6 +331,7 @@ def _search_index_command(config) -> list[str]:
                "--docs", str(config.docs_dir), "--site-dir", str(config.site_dir)]
     command += [arg for language in _state.languages for arg in ("--language", language)]
     command += [arg for host in config.extra.get("video_hosts") or [] for arg in ("--video-host", host)]
+    command += ["--parent-pid", str(os.getpid())]
     return command + ([] if config.use_directory_urls else ["--no-directory-urls"])
 
 

@@ -60,6 +60,14 @@ def run_detached(name: str, command: list[str]) -> None:
     _detached[name] = subprocess.Popen(command, stdout=subprocess.DEVNULL)
 
 
+def stop_detached() -> None:
+    for process in _detached.values():
+        if process.poll() is None:
+            process.terminate()
+            process.wait()
+    _detached.clear()
+
+
 def wanted(i18n) -> bool:
     return (
         _command == ("build", False)

@@ -51,6 +51,21 @@ def serving(config: Path, port: int, log: Path):
         finally:
             process.terminate()
             process.wait(timeout=30)
+            assert _gone_within(f"--parent-pid\0{process.pid}\0", 5), "the search index process stops with the server"
+
+
+def _gone_within(cmdline_part: str, timeout: float) -> bool:
+    """No process whose command line holds ``cmdline_part`` is left after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        running = []
+        for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+            with contextlib.suppress(OSError):
+                if cmdline_part in cmdline.read_text(encoding="utf-8", errors="replace"):
+                    running.append(cmdline)
+        if not running or time.monotonic() > deadline:
+            return not running
+        time.sleep(0.2)
 
 
 def _page(url: str) -> str:
