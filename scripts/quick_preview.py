@@ -20,6 +20,7 @@ build; tests/site/test_serve.py compares pages made this way with a fresh build'
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import threading
@@ -34,6 +35,7 @@ import language_builds
 import render_cache
 
 log = logging.getLogger("mkdocs.hooks.kennisplein")
+I18N_LOGGER = "mkdocs.plugins.mkdocs_static_i18n"
 
 
 @dataclass
@@ -62,7 +64,7 @@ class Views:
     collecting: dict[str, LanguageView] = field(default_factory=dict)
 
 
-_READS = {"opened", "closed_no_write"}  # watchdog reports reads too: the search index process reads every page
+_READS = {"opened", "closed_no_write"}  # an inotify observer reports reads too (the search index reads every page)
 _views = Views()  # this module stays loaded across serve's rebuilds
 
 
@@ -147,7 +149,8 @@ class QuickBuilder:
     def _render(self, config, language: str, view: LanguageView, paths: list[str], edits: list):
         i18n = config.plugins.get("i18n")
         if i18n is not None:
-            config = language_builds.switch_language(config, i18n, language)  # before any lookup: they follow the language
+            with _quiet(I18N_LOGGER):  # its "Building 'nl' documentation" lines are not what happens here
+                config = language_builds.switch_language(config, i18n, language)  # before any lookup: they follow the language
         self.enter_language(language, view.files)
         files = [file for path in paths for file in view.files_built_from(path)]
         files += self.pages_also_showing(language, view.files, edits)
@@ -156,6 +159,17 @@ class QuickBuilder:
             _populate_page(file.page, config, view.files)
             _build_page(file.page, config, documentation_pages, view.nav, view.env, excluded=file.inclusion.is_excluded())
         return config
+
+
+@contextlib.contextmanager
+def _quiet(name: str):
+    logger = logging.getLogger(name)
+    level = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _hidden(relative: str) -> bool:
