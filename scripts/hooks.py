@@ -246,8 +246,8 @@ def _pages_also_showing(language: str, files, edits: list[project.Edit]) -> list
     found += [files.get_file_from_path(video.src) for edit in edits if edit.product for video in _state.project.videos.for_product(edit.product)]
     for page in generated_pages.for_language(_state.project, language):
         _state.blocks[page.src] = page.blocks  # this language's, as on_files leaves them
-        if not _unchanged_since_last_build(language, page):
-            file = files.get_file_from_path(page.src)
+        file = files.get_file_from_path(page.src)
+        if file is not None and not _unchanged_since_last_build(language, page):
             file.content_string = page.markdown
             found.append(file)
     return [file for file in found if file is not None]
