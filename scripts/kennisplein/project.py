@@ -136,8 +136,7 @@ def reload_edit(loaded: Project, path: Path) -> Edit | None:
     loaded anew: it is not a page of the catalogue or no longer reads, a site page's front
     matter changed, or a product's front matter outside METADATA_A_QUICK_EDIT_MAY_CHANGE.
     When its headings changed, every page's links are checked (one may point at a heading
-    that is gone). ``loaded`` holds the
-    new version only when the problems hold no error."""
+    that is gone). ``loaded`` holds the new version only when the problems hold no error."""
     docs_dir, path = loaded.docs_dir, Path(path).resolve()  # docs_dir is resolved too (load)
     try:
         src = path.relative_to(docs_dir).as_posix()
@@ -159,7 +158,6 @@ def reload_edit(loaded: Project, path: Path) -> Edit | None:
     pages[src] = new
     generated = hubs.generated_sources(loaded.vocabulary) | GENERATED_PAGES | loaded.videos.sources()
     headings_changed = links.anchors(new.document.body) != links.anchors(old.document.body)
-    # new headings: every page's links, as one of them may point at a heading that is gone
     problems += links.check(pages, generated, loaded.sources_on_disk, only=None if headings_changed else [src])
     sources = []
     if found:

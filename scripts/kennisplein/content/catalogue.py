@@ -164,7 +164,7 @@ def product_problems(product: Product, docs_dir: Path) -> list[Problem]:
     return problems
 
 
-def load(docs_dir: Path, vocabulary: Vocabulary, extra_product_dirs: list[Path] | None = None, markdown_files: list[Path] | None = None) -> Catalogue:
+def load(docs_dir: Path, vocabulary: Vocabulary, markdown_files: list[Path] | None = None) -> Catalogue:
     """Load and validate every Markdown file under docs_dir (``markdown_files``: the caller
     has listed them already); never raises on bad content."""
     catalogue = Catalogue(docs_dir, vocabulary)
