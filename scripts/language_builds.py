@@ -54,18 +54,21 @@ def run_detached(name: str, command: list[str]) -> None:
     A process rather than a thread: a thread would hold the interpreter while the next edit
     is being built."""
     previous = _detached.pop(name, None)
-    if previous is not None and previous.poll() is None:
-        previous.terminate()
-        previous.wait()
+    if previous is not None:
+        _stop(previous)
     _detached[name] = subprocess.Popen(command, stdout=subprocess.DEVNULL)
 
 
 def stop_detached() -> None:
     for process in _detached.values():
-        if process.poll() is None:
-            process.terminate()
-            process.wait()
+        _stop(process)
     _detached.clear()
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
+        process.wait()
 
 
 def wanted(i18n) -> bool:

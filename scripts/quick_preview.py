@@ -47,11 +47,14 @@ class LanguageView:
     env: object
     by_source: dict[str, list] = field(default_factory=dict)  # absolute source path -> its pages' Files
 
+    def index_sources(self) -> None:
+        for file in self.files.documentation_pages():
+            if file.abs_src_path:
+                self.by_source.setdefault(os.path.normpath(file.abs_src_path), []).append(file)
+
     def files_built_from(self, path: str) -> list:
         if not self.by_source:
-            for file in self.files.documentation_pages():
-                if file.abs_src_path:
-                    self.by_source.setdefault(os.path.normpath(file.abs_src_path), []).append(file)
+            self.index_sources()
         return self.by_source.get(path, [])
 
 
@@ -181,7 +184,7 @@ def finish_full_build() -> None:
     """A build finished without fault: its views are the ones to render from."""
     _views.ready, _views.collecting = _views.collecting, {}
     for view in _views.ready.values():
-        view.files_built_from("")  # index the files now, not at the first edit
+        view.index_sources()  # now, not at the first edit
 
 
 def install(server, docs_dir: str, watched_later: list[str], full_build: Callable[[], None], accept_edit, enter_language,
