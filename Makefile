@@ -87,5 +87,5 @@ clean:
 # both write their section of BENCHMARKS.md. About half an hour on 2 cores.
 bench: $(TEST_STAMP)
 	bash scripts/install-system-deps.sh
-	$(PY) scripts/bench.py $(BENCH_ARGS)
-	$(PY) scripts/search_bench.py $(SEARCH_BENCH_ARGS)
+	$(PY) scripts/bench/build_bench.py $(BENCH_ARGS)
+	$(PY) scripts/bench/search_bench.py $(SEARCH_BENCH_ARGS)

@@ -18,7 +18,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import buildconfig  # noqa: E402
+from mkdocs_wiring import buildconfig  # noqa: E402
 import cli  # noqa: E402
 from kennisplein import organisation, project  # noqa: E402
 from kennisplein.content.catalogue import DATA_DIR  # noqa: E402

@@ -2,6 +2,6 @@
 
 Everything here reads Markdown, front matter and data files and returns
 plain Python data or Markdown text. Nothing in this package imports mkdocs:
-the mkdocs wiring lives in ``scripts/hooks.py`` only, so a move to another
+the mkdocs wiring lives in ``scripts/mkdocs_wiring/`` only, so a move to another
 static-site generator touches the wiring, not this package.
 """

@@ -92,7 +92,7 @@ def page_markdown(glossary: Glossary, language: str, ui) -> str:
 
 # Our own marking rather than Markdown's abbr extension: done on the rendered HTML, the
 # Markdown output no longer depends on the language's explanations, so the build renders a
-# page's Markdown once and reuses it for every language (scripts/render_cache.py), and the
+# page's Markdown once and reuses it for every language (scripts/mkdocs_wiring/render_cache.py), and the
 # first-use rule below needs one pass instead of two.
 TAG = re.compile(r"(<[^>]*>)")
 TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")

@@ -98,7 +98,7 @@ def check_readability(loaded: Project) -> list[Problem]:
     """The easy-read gate and the readability report (``loaded.readability_report``).
 
     The slowest check, so load(with_readability=False) leaves it to the caller: a build that
-    has a core to spare runs it beside the rendering (see scripts/language_builds.py)."""
+    has a core to spare runs it beside the rendering (see scripts/mkdocs_wiring/language_builds.py)."""
     data = loaded.docs_dir / DATA_DIR
     try:
         thresholds = readability.load_thresholds(data / "readability.yml", f"{loaded.docs_dir.name}/{DATA_DIR}/readability.yml")
@@ -129,7 +129,7 @@ class Edit:
 
 def reload_edit(loaded: Project, path: Path) -> Edit | None:
     """Take in an edit to one page that ``loaded`` already holds, without loading everything
-    again (``mkdocs serve``'s quick preview, scripts/quick_preview.py).
+    again (``mkdocs serve``'s quick preview, scripts/mkdocs_wiring/quick_preview.py).
 
     Returns the edit with the page's problems (the checks of ``load`` that look at one page,
     and at its product), or None when the edit reaches further and the content must be

@@ -29,7 +29,7 @@ def test_corpus_is_valid_deterministic_and_has_videos(tmp_path):
 def test_bench_script_runs_and_writes_only_its_section(tmp_path):
     output = tmp_path / "BENCHMARKS.md"
     output.write_text("<!-- search-bench:start -->\nzoeken\n<!-- search-bench:end -->\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts/bench.py"), "--sizes", "10", "--repeat", "1", "--quick",
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/bench/build_bench.py"), "--sizes", "10", "--repeat", "1", "--quick",
                              "--work", str(tmp_path / "work"), "--output", str(output)],
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
@@ -39,7 +39,7 @@ def test_bench_script_runs_and_writes_only_its_section(tmp_path):
 
 
 def test_bench_editing_loop_runs(tmp_path):
-    result = subprocess.run([sys.executable, str(ROOT / "scripts/bench.py"), "--serve-only", "--serve-size", "10", "--work", str(tmp_path / "work")],
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/bench/build_bench.py"), "--serve-only", "--serve-size", "10", "--work", str(tmp_path / "work")],
                             capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     assert result.stdout.count("median of 3 edits") == 4 and "did not finish" not in result.stdout

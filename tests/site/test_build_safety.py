@@ -9,7 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-import buildconfig  # noqa: E402
+from mkdocs_wiring import buildconfig  # noqa: E402
 import cli  # noqa: E402
 
 
@@ -73,7 +73,7 @@ def test_a_build_with_a_warm_cache_equals_a_clean_build(tmp_path):
 
 
 def test_languages_built_in_parallel_equal_a_sequential_build(tmp_path):
-    """`mkdocs build` builds English in a forked process (scripts/language_builds.py); the
+    """`mkdocs build` builds English in a forked process (scripts/mkdocs_wiring/language_builds.py); the
     sequential build renders pages without a translation once and reuses them for English."""
     docs, config = _copy_docs(tmp_path)
     assert cli.build_site(config, tmp_path / "parallel", {"KENNISPLEIN_PARALLEL": "1"}) == 0

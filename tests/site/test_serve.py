@@ -1,9 +1,9 @@
 """`make serve` (mkdocs serve --livereload --dirty): edits show up, the quick preview of an edit to a
 page's text is the page a fresh build makes, and the search index follows.
 
-While serving, an edit inside one page's text is rendered on its own (scripts/quick_preview.py), any
+While serving, an edit inside one page's text is rendered on its own (scripts/mkdocs_wiring/quick_preview.py), any
 other change runs mkdocs' rebuild, the search index is written by a process of its own, and unchanged
-hubs are not rebuilt (scripts/hooks.py, scripts/language_builds.py): these tests check that every
+hubs are not rebuilt (scripts/mkdocs_wiring/hooks.py, scripts/mkdocs_wiring/language_builds.py): these tests check that every
 path ends in an up-to-date, correct preview. No timing is asserted (`make bench` measures the loop).
 """
 from __future__ import annotations
@@ -23,8 +23,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-import bench  # noqa: E402
-import buildconfig  # noqa: E402
+from bench import build_bench as bench  # noqa: E402
+from mkdocs_wiring import buildconfig  # noqa: E402
 
 STANDARD = "producten/seksuele-assistentie/index.md"  # translated: /en/ is built from index.en.md
 UNTRANSLATED = "producten/praten-over-intimiteit-met-je-naaste/index.md"  # /en/ falls back to the Dutch text

@@ -1,4 +1,4 @@
-"""scripts/quick_preview.py's choice after a save: render the edited pages on their own, or run
+"""scripts/mkdocs_wiring/quick_preview.py's choice after a save: render the edited pages on their own, or run
 mkdocs' whole rebuild. Plain objects stand in for mkdocs here; tests/site/test_serve.py checks
 the pages it makes against a fresh build."""
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
-import quick_preview  # noqa: E402
+from mkdocs_wiring import quick_preview  # noqa: E402
 
 
 class FakeFiles:

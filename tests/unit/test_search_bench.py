@@ -1,4 +1,4 @@
-"""scripts/search_bench.py still runs: its index and baseline steps on a small corpus, its report and
+"""scripts/bench/search_bench.py still runs: its index and baseline steps on a small corpus, its report and
 its section of BENCHMARKS.md. Nothing here is timed; the browser part runs in the benchmark only."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-import search_bench
+from bench import search_bench
 from kennisplein import corpus
 
 PAGES = 40

@@ -128,7 +128,7 @@ def expand(serialised: dict) -> dict:
 def _script(payload: dict) -> str:
     # The JSON travels as a string that the loader hands to JSON.parse: a browser takes two to three times as long
     # to parse and run a megabyte-sized object literal as to JSON.parse the same text (measured by
-    # scripts/search_bench.py: first results at 4,000 pages, and the main thread blocked while the full index loads).
+    # scripts/bench/search_bench.py: first results at 4,000 pages, and the main thread blocked while the full index loads).
     data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     literal = data.replace("\\", "\\\\").replace("'", "\\'")
     return f"{CALLBACK}({{\"json\":'{literal}'}});\n"

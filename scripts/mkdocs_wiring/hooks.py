@@ -1,6 +1,6 @@
 """The mkdocs wiring: the only module mkdocs names (``hooks:`` in mkdocs.yml).
 
-Each event hands over to the engine-neutral core in ``scripts/kennisplein``
+Each event hands over to the engine-neutral core in ``scripts/kennisplein/``
 in a few lines. State lives on one ``BuildState`` made fresh for every
 top-level build (mkdocs-static-i18n runs a nested build per language, and
 ``mkdocs serve`` keeps this module loaded across rebuilds).
@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 from types import SimpleNamespace
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from jinja2 import FileSystemBytecodeCache  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
@@ -23,9 +23,7 @@ from mkdocs.structure.files import File  # noqa: E402
 
 from kennisplein import assets, generated_pages, glossary, hubs, pictograms, project, readability, site_links  # noqa: E402
 from kennisplein import search  # noqa: E402
-import language_builds  # noqa: E402
-import quick_preview  # noqa: E402
-import render_cache  # noqa: E402
+from mkdocs_wiring import language_builds, quick_preview, render_cache  # noqa: E402
 from kennisplein.problems import errors, format_report  # noqa: E402
 from kennisplein.product_page import product_context  # noqa: E402
 from kennisplein.videos import context as video_context  # noqa: E402
@@ -219,7 +217,7 @@ def on_env(env, config, files):
 
 
 def on_serve(server, config, builder):
-    """An edit to one page is rendered with the pages it shows in (scripts/quick_preview.py)."""
+    """An edit to one page is rendered with the pages it shows in (scripts/mkdocs_wiring/quick_preview.py)."""
     quick_preview.install(server, config.docs_dir, list(config.watch), builder, _accept_edit, _enter_language, _pages_also_showing, _after_quick_edit)
     threading.Thread(target=readability.prepare, daemon=True).start()  # for the first edit's check
     return server

@@ -8,7 +8,7 @@
 #
 # lunr.js must stay at the version lunr.py writes its indexes for (lunr.__TARGET_JS_VERSION__).
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 DEST="$ROOT/overrides/assets/javascripts/vendor"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT

@@ -31,8 +31,7 @@ from typing import Callable
 
 from mkdocs.commands.build import _build_page, _populate_page
 
-import language_builds
-import render_cache
+from mkdocs_wiring import language_builds, render_cache
 
 log = logging.getLogger("mkdocs.hooks.kennisplein")
 I18N_LOGGER = "mkdocs.plugins.mkdocs_static_i18n"

@@ -8,8 +8,8 @@ compared. It also measures the default automatic navigation and material's own
 search at the smallest size, the edit-to-served time under `mkdocs serve`, and
 the bytes and requests of a typical product page in headless Chromium.
 
-    python scripts/bench.py                       # the full run (about 20-30 minutes on 2 cores)
-    python scripts/bench.py --sizes 50 --quick    # a smoke run
+    python scripts/bench/build_bench.py                       # the full run (about 20-30 minutes on 2 cores)
+    python scripts/bench/build_bench.py --sizes 50 --quick    # a smoke run
 """
 from __future__ import annotations
 
@@ -29,13 +29,13 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import buildconfig  # noqa: E402
+from mkdocs_wiring import buildconfig  # noqa: E402
 import cli  # noqa: E402
 from kennisplein import corpus, webserver  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -205,7 +205,7 @@ def _original(page: Path) -> str:
     return _originals.setdefault(page, page.read_text(encoding="utf-8"))
 
 
-# What an editor changes, and which way `make serve` builds it (scripts/quick_preview.py).
+# What an editor changes, and which way `make serve` builds it (scripts/mkdocs_wiring/quick_preview.py).
 SERVE_EDITS = {
     "an edit to the text (quick preview)": _text_edit,
     "a new title: hubs made again (quick preview)": _title_edit,
@@ -312,7 +312,7 @@ def report(results: list[dict], serve: dict, weight: dict | None, args) -> str:
     lines = [
         "# Benchmarks",
         "",
-        f"Machine: {machine()}. Written by `make bench` (`scripts/bench.py`) on {time.strftime('%Y-%m-%d')}.",
+        f"Machine: {machine()}. Written by `make bench` (`scripts/bench/build_bench.py`) on {time.strftime('%Y-%m-%d')}.",
         "Every figure below comes from one run of the script; the project and its baseline ran alternately on the same generated files.",
         "",
         "**Baseline**: plain mkdocs-material 9.8.1 with mkdocs-static-i18n for the same two languages and hub-only navigation",
@@ -336,7 +336,7 @@ def report(results: list[dict], serve: dict, weight: dict | None, args) -> str:
         )
     lines += ["", f"Runs per size: {args.repeat} at the first size, 1 above it; medians shown. Times are wall-clock seconds; "
               "the project's `mkdocs build` uses both cores (English and the readability gate in processes of their own, "
-              "`scripts/language_builds.py`), the baseline one, so CPU seconds are shown too. Peak MB is the largest single process.", ""]
+              "`scripts/mkdocs_wiring/language_builds.py`), the baseline one, so CPU seconds are shown too. Peak MB is the largest single process.", ""]
     extras = [(name, runs[0]) for name, runs in first["runs"].items() if name.startswith("baseline +")]
     if extras:
         lines += ["## Reference points at the smallest size", "", "| variant | build s | pages | site MB | kB of HTML per page |", "|---|---:|---:|---:|---:|"]
@@ -442,7 +442,7 @@ def main(argv=None) -> int:
                     weight["path"] = path
                     weight["lighthouse"] = lighthouse(base + path, work / "tools")
     text = report(results, serve, weight, args)
-    text += f"\nThis run of `scripts/bench.py` took {(time.monotonic() - started) / 60:.1f} minutes.\n"
+    text += f"\nThis run of `scripts/bench/build_bench.py` took {(time.monotonic() - started) / 60:.1f} minutes.\n"
     if args.output != "-":
         write_section(Path(args.output), text)
     print(text)

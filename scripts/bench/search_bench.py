@@ -32,10 +32,10 @@ does, runs alternating between the engines:
 
 Writes a Markdown section between ``<!-- search-bench:start -->`` and
 ``<!-- search-bench:end -->`` in BENCHMARKS.md (the rest of that file belongs
-to scripts/bench.py) and prints it.
+to scripts/bench/build_bench.py) and prints it.
 
-    python scripts/search_bench.py                  # 1,000 and 4,000 pages, 3 runs (about 25 minutes on 2 cores)
-    python scripts/search_bench.py --quick          # 100 pages, 1 run, printed only
+    python scripts/bench/search_bench.py                  # 1,000 and 4,000 pages, 3 runs (about 25 minutes on 2 cores)
+    python scripts/bench/search_bench.py --quick          # 100 pages, 1 run, printed only
 """
 from __future__ import annotations
 
@@ -57,15 +57,15 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from io import BytesIO
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import buildconfig  # noqa: E402
+from mkdocs_wiring import buildconfig  # noqa: E402
 import cli  # noqa: E402
 from kennisplein import corpus, project  # noqa: E402
 from kennisplein.search import index as search_index  # noqa: E402
 from kennisplein.search import write_site_index  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 OUTPUT = ROOT / "BENCHMARKS.md"
 START, END = "<!-- search-bench:start -->", "<!-- search-bench:end -->"
 CHROMIUM = "/usr/bin/chromium"
@@ -504,7 +504,7 @@ def report(results: list[dict], args, started: dt.datetime, seconds: float | Non
         START,
         "## Search: this project against mkdocs-material's search and Pagefind",
         "",
-        f"Written by `scripts/search_bench.py` ({invocation or ' '.join(sys.argv[1:]) or 'defaults'}), run on {started:%Y-%m-%d %H:%M}"
+        f"Written by `scripts/bench/search_bench.py` ({invocation or ' '.join(sys.argv[1:]) or 'defaults'}), run on {started:%Y-%m-%d %H:%M}"
         + (f" in {seconds / 60:.0f} minutes" if seconds else "") + f". Machine: {machine()}" + (f"; load average at the end {load:.1f}" if load is not None else "") + ". "
         f"On {os.cpu_count()} cores anything else running shows in single numbers (the load average above says how busy the machine was); "
         f"medians of {args.runs} runs per engine, the engines alternating run by run.",

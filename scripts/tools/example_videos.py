@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 UPLOADED = dt.date(2026, 11, 23)
-CREDITS = ("Voorbeeldvideo van het Kennisplein, gemaakt met scripts/make_example_videos.py: "
+CREDITS = ("Voorbeeldvideo van het Kennisplein, gemaakt met scripts/tools/make_example_videos.py: "
            "tekstdia's met een computerstem (espeak-ng, stem nl). Geen echte mensen, geen echte ervaringen.")
 INTRO = "Een computerstem leest de tekst op het scherm voor. Dit is alles wat je hoort en ziet."
 EXAMPLE = "Dit is een voorbeeldvideo van het Kennisplein."
@@ -124,7 +124,7 @@ EXAMPLES = [
             "Dit is een voorbeeld van een ingesloten video. Hij staat niet echt op YouTube.",
         ],
         "transcript_intro": "Voorbeeldtekst: zo zou de uitgeschreven tekst van deze ingesloten video eruitzien. De video zelf bestaat niet.",
-        "credits": "Voorbeeld van een ingesloten video met een verzonnen YouTube-id (voorbeeld00). Ondertiteling, tekst en afbeelding zijn gemaakt met scripts/make_example_videos.py.",
+        "credits": "Voorbeeld van een ingesloten video met een verzonnen YouTube-id (voorbeeld00). Ondertiteling, tekst en afbeelding zijn gemaakt met scripts/tools/make_example_videos.py.",
         "related_products": ["praten-over-intimiteit-met-je-naaste", "wat-doet-een-seksuoloog"],
         "en": {
             "title": "A relationship: what can you do as a relative? (example of an embedded video)",
