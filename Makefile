@@ -7,6 +7,10 @@ PY := $(VENV)/bin/python
 RUNTIME_STAMP := $(VENV)/.runtime-installed
 TEST_STAMP := $(VENV)/.test-installed
 SITE_DIR ?= site
+# ENGINE=properdocs builds and serves with ProperDocs (the maintained fork of MkDocs 1.x) instead of
+# MkDocs; same mkdocs.yml, hooks and theme (README "Switching to ProperDocs", scripts/ENGINE.md).
+ENGINE ?= mkdocs
+export KENNISPLEIN_ENGINE := $(ENGINE)
 
 .PHONY: serve build offline check new test test-unit test-site test-browser bench clean help
 
@@ -17,6 +21,7 @@ help:
 	@echo "make check   - validate the content only (fast)"
 	@echo "make new TITLE=\"Titel\" - create a new knowledge product with both versions"
 	@echo "make build ORG=path/to/organisation.yml - build an organisation's own copy into build/<slug>/site"
+	@echo "make build ENGINE=properdocs - the same build with ProperDocs instead of MkDocs (also serve)"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +40,7 @@ serve: $(RUNTIME_STAMP)
 ifdef ORG
 	$(PY) scripts/organisation_build.py --serve "$(ORG)"
 else
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --dirty --no-strict
+	$(PY) -m $(ENGINE) serve --dev-addr 127.0.0.1:8000 $(if $(filter mkdocs,$(ENGINE)),--livereload) --dirty --no-strict
 endif
 
 build: $(RUNTIME_STAMP)

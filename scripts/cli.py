@@ -3,6 +3,7 @@
     python scripts/cli.py check            validate all content, print every problem
     python scripts/cli.py new "Titel"      create a product folder with both versions
     python scripts/cli.py build            strict build into site/, swapped in only on success
+                                           (--engine properdocs, or KENNISPLEIN_ENGINE=properdocs)
     python scripts/cli.py search-index     write a built site's search indexes again
 """
 from __future__ import annotations
@@ -22,6 +23,18 @@ from kennisplein import project, scaffold  # noqa: E402
 from kennisplein.problems import errors, format_report  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+# The generators that can build this site from the same mkdocs.yml (scripts/ENGINE.md): the
+# name is the Python module run with -m. ProperDocs is a fork of MkDocs 1.x that serves
+# `import mkdocs` from its own package, so the wiring, static-i18n and material run unchanged.
+ENGINES = ("mkdocs", "properdocs")
+
+
+def engine(name: str | None = None) -> str:
+    """The engine asked for (argument, else $KENNISPLEIN_ENGINE, else mkdocs)."""
+    name = name or os.environ.get("KENNISPLEIN_ENGINE") or "mkdocs"
+    if name not in ENGINES:
+        raise SystemExit(f"unknown engine {name!r}: use one of {', '.join(ENGINES)}")
+    return name
 
 
 def cmd_check(args) -> int:
@@ -73,14 +86,14 @@ def _mkdocs_without_info(command: list[str], env: dict[str, str]) -> int:
     return process.wait()
 
 
-def build_site(config: Path, site_dir: Path, extra_env: dict[str, str] | None = None) -> int:
+def build_site(config: Path, site_dir: Path, extra_env: dict[str, str] | None = None, engine_name: str | None = None) -> int:
     """Build into a temporary folder next to site_dir; replace site_dir only when the build succeeds."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
-    returncode = _mkdocs_without_info([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(staging)], env)
+    returncode = _mkdocs_without_info([sys.executable, "-m", engine(engine_name), "build", "--strict", "-f", str(config), "-d", str(staging)], env)
     if returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         kept = "the previous site in " + str(site_dir) + " is unchanged" if site_dir.exists() else "no site was written"
@@ -96,7 +109,7 @@ def build_site(config: Path, site_dir: Path, extra_env: dict[str, str] | None = 
 
 
 def cmd_build(args) -> int:
-    return build_site(Path(args.config), Path(args.site_dir))
+    return build_site(Path(args.config), Path(args.site_dir), engine_name=args.engine)
 
 
 def cmd_nginx_config(args) -> int:
@@ -167,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     build = sub.add_parser("build", help="strict build; the previous site stays when it fails")
     build.add_argument("--config", default=str(ROOT / "mkdocs.yml"))
     build.add_argument("--site-dir", default=str(ROOT / "site"))
+    build.add_argument("--engine", choices=ENGINES, help="the generator (default: $KENNISPLEIN_ENGINE, else mkdocs)")
     build.set_defaults(func=cmd_build)
     nginx = sub.add_parser("nginx-config", help="write the nginx server block for a built site")
     nginx.add_argument("--site", default=str(ROOT / "site"))

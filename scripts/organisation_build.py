@@ -168,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     config, site = prepared
     if args.serve:
         # --dirty: an edit rebuilds only the changed page (hubs and the search index are always rebuilt whole)
-        return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "--dev-addr", "127.0.0.1:8000", "--dirty", "--no-strict"])
+        return subprocess.call([sys.executable, "-m", cli.engine(), "serve", "-f", str(config), "--dev-addr", "127.0.0.1:8000", "--dirty", "--no-strict"])
     if args.offline:
         archive = offline_zip(config, config.parent, config.parent.name)
         if archive is None:

@@ -24,6 +24,7 @@ import logging
 from importlib import metadata
 from pathlib import Path
 
+import mkdocs
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
@@ -35,7 +36,10 @@ _stats = {"rendered": 0, "reused": 0}
 
 
 def _code_version() -> str:
-    versions = [f"{name}={metadata.version(name)}" for name in LIBRARIES]
+    # The engine that runs: under ProperDocs `import mkdocs` is the properdocs package, and a
+    # page it renders must not be served from what MkDocs rendered (or the other way round).
+    versions = [f"engine={mkdocs.__name__}-{mkdocs.__version__}"]
+    versions += [f"{name}={metadata.version(name)}" for name in LIBRARIES]
     source = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
     return ";".join(versions) + ";" + source
 
