@@ -1,7 +1,8 @@
 """Pictograms for readers who lean on pictures: beside the headings of easy-read pages and
 beside the links of the site navigation.
 
-Icons come from the theme's bundled Material Design set, so nothing is downloaded. The
+Icons come from the theme's bundled Material Design set, so nothing is downloaded; the engine
+wiring says where that set is (``use_icons``), so the core does not import the theme. The
 Markdown carries an empty placeholder (``<span data-kp-icon="heart"></span>``) and
 ``fill_icons`` puts the inline SVG into the rendered HTML: the emoji extension that turns
 ``:material-heart:`` shortcodes into SVG cost a fifth of the Markdown time of every page,
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
+from pathlib import Path
 
 DEFAULT_ICON = "information-outline"
 # (icon, words that start a word in the heading), in order of precedence; Dutch and English.
@@ -48,14 +49,23 @@ FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.M | re.S)
 LANGUAGE_SUFFIX = re.compile(r"\.[a-z]{2}\.md$")
 
 
-def _icon_folder():
-    return resources.files("material") / "templates" / ".icons" / "material"
+_icon_folder: Path | None = None  # the theme's Material Design icons; set by the engine wiring
+
+
+def use_icons(folder: Path) -> None:
+    """Where the theme's Material Design icons are (one SVG file per icon name)."""
+    global _icon_folder
+    if folder != _icon_folder:
+        _icon_folder = folder
+        icon_svg.cache_clear()
 
 
 @functools.cache
 def icon_svg(icon: str) -> str:
     """Inline SVG of a bundled Material Design icon, wrapped like the theme's own icon markup."""
-    svg = (_icon_folder() / f"{icon}.svg").read_text(encoding="utf-8").strip()
+    if _icon_folder is None:
+        raise RuntimeError("pictograms.use_icons(folder) was not called: the engine wiring says where the theme's icons are")
+    svg = (_icon_folder / f"{icon}.svg").read_text(encoding="utf-8").strip()
     return f'<span class="twemoji">{svg}</span>'
 
 

@@ -83,9 +83,20 @@ def on_config(config):
             site_dir, urls = Path(config.site_dir), config.use_directory_urls
             _state.children.append(language_builds.beside("the readability gate or the search index", lambda: _checks_and_search(site_dir, urls)))
     _bundle_front_end(config)
+    _use_theme_icons(config)
     docs, language = Path(config.docs_dir), _language(config)
     _render_cache = render_cache.RenderCache(docs.parent / ".cache" / "kennisplein" / f"render-{docs.name}-{language}.json", config)
     return config
+
+
+def _use_theme_icons(config) -> None:
+    """The pictograms are the theme's bundled Material Design icons (theme/.icons/material)."""
+    for folder in config.theme.dirs:
+        icons = Path(folder) / ".icons" / "material"
+        if icons.is_dir():
+            pictograms.use_icons(icons)
+            return
+    raise PluginError("the theme bundles no Material Design icons (.icons/material): the pictograms need them")
 
 
 def _root_pages_from_default_language(config) -> None:

@@ -1,9 +1,21 @@
 """Glossary terms in rendered HTML: explained once per page, reachable by keyboard, never inside a link's focus."""
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from kennisplein import pictograms
 from kennisplein.glossary import Glossary, GlossaryTerm, TermMarker
 from kennisplein.pictograms import icon_svg
 
 EXPLANATIONS = {"intimiteit": "Uitleg over intimiteit", "Intimiteit": "Uitleg over intimiteit", "grens": "Uitleg over grens"}
 FIRST = '<abbr tabindex="0" title="Uitleg over intimiteit">intimiteit</abbr>'
+
+
+@pytest.fixture(autouse=True, scope="module")
+def theme_icons():
+    """What the engine wiring does in a build: point the core at the theme's bundled icons."""
+    pictograms.use_icons(Path(str(resources.files("material") / "templates" / ".icons" / "material")))
 
 
 def mark(html: str, explanations=EXPLANATIONS) -> str:
