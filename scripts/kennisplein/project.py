@@ -165,12 +165,14 @@ def reload_edit(loaded: Project, path: Path) -> Edit | None:
         versions = {key: (new if page is old else page) for key, page in product.versions.items()}
         problems += catalogue_loader.product_problems(catalogue_loader.Product(product.slug, product.folder, versions), docs_dir)
         problems += review.check([new])
+        sources = [page.src for page in versions.values()]
+    if found or new.easy_read:  # a product, or a site page the English gate may read
         try:
             thresholds = readability.load_thresholds(docs_dir / DATA_DIR / "readability.yml")
         except readability.ThresholdsError as exc:
             return Edit(src, exc.problems, bool(changed))
-        problems += readability.check_page(new, thresholds, loaded.glossary.words())[1]
-        sources = [page.src for page in versions.values()]
+        if found or readability.english_gated(new, thresholds):
+            problems += readability.check_page(new, thresholds, loaded.glossary.words())[1]
     if not errors(problems):
         catalogue_loader.replace_page(catalogue, old, new)
     return Edit(src, problems, bool(changed), found[0].slug if found else None, sources)

@@ -204,8 +204,10 @@ def test_passive_voice_and_missing_headings_are_warnings():
 
 
 def test_page_not_in_dutch_skips_the_dutch_measures():
+    """Without the English gate (readability.yml's ``english`` section; tests/unit/test_readability_english.py)."""
     body = "# Heading\n\nYou may always say no. Please ask your doctor about a referral.\n"
-    line, problems = readability.check_page(page(body, language="en", path="docs/producten/x/makkelijk.en.md"), THRESHOLDS, set())
+    without_english = THRESHOLDS.model_copy(update={"english": None})
+    line, problems = readability.check_page(page(body, language="en", path="docs/producten/x/makkelijk.en.md"), without_english, set())
     assert "Flesch-Douma not measured (not Dutch)" in line and "difficult words not measured (not Dutch)" in line
     assert problems == []
 
@@ -250,8 +252,9 @@ def _real_catalogue():
 def test_every_product_page_gets_a_report_line():
     loaded = _real_catalogue()
     lines, _ = readability.check_catalogue(loaded, THRESHOLDS, set())
-    pages = sorted(p.document.path for product in loaded.products for p in product.versions.values())
-    assert [line.split(": ", 1)[0] for line in lines] == pages
+    pages = [p.document.path for product in loaded.products for p in product.versions.values()]
+    pages += [p.document.path for p in loaded.site_pages if p.language == "en" and p.easy_read]  # the English gate
+    assert [line.split(": ", 1)[0] for line in lines] == sorted(pages)
 
 
 EASY_PAGES = sorted(DOCS.glob("producten/*/makkelijk.md"))

@@ -34,11 +34,16 @@ The package, by what each module measures: ``config`` (the limits file), ``text`
 (Markdown to readable lines), ``sentences`` (sentences and words), ``words`` (syllables,
 word frequency, abbreviations, glossary), ``style`` (passive voice), ``scores`` (one page's
 figures) and ``gate`` (limits, report and problems).
+
+English easy-read pages (``*.en.md`` with ``level: makkelijk``, products and site pages) go
+through an English gate of the same structure: sentence length, Flesch's reading ease (1948),
+difficult words by wordfreq's English list, abbreviations. readability.yml's ``english.enforce``
+says whether it fails the build or only reports.
 """
 from __future__ import annotations
 
 from kennisplein.readability.config import THRESHOLDS_FILE, LevelLimits, Thresholds, ThresholdsError, load_thresholds
-from kennisplein.readability.gate import check_catalogue, check_page, report_line
+from kennisplein.readability.gate import check_catalogue, check_page, english_gated, report_line
 from kennisplein.readability.scores import DEFAULT_ZIPF, Measurement, flesch_douma, measure
 from kennisplein.readability.sentences import Sentence, sentences_of, split_sentences, words_of
 from kennisplein.readability.style import looks_passive
@@ -47,7 +52,7 @@ from kennisplein.readability.words import explained, is_abbreviation, is_difficu
 
 __all__ = [
     "DEFAULT_ZIPF", "THRESHOLDS_FILE", "LevelLimits", "Measurement", "Sentence", "TextLine", "Thresholds", "ThresholdsError",
-    "check_catalogue", "check_page", "explained", "flesch_douma", "is_abbreviation", "is_difficult", "load_thresholds",
+    "check_catalogue", "check_page", "english_gated", "explained", "flesch_douma", "is_abbreviation", "is_difficult", "load_thresholds",
     "looks_passive", "measure", "prepare", "readable_lines", "report_line", "sentences_of", "split_sentences", "syllables",
     "words_of", "zipf",
 ]

