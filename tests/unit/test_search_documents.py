@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from kennisplein import project
-from kennisplein.search import documents, text
+from kennisplein import markdown_text as text
+from kennisplein.search import documents
 
 ROOT = Path(__file__).resolve().parents[2]
 

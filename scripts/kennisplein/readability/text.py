@@ -1,6 +1,6 @@
 """Markdown to the lines a reader reads, with their line numbers.
 
-Why not the search's Markdown stripper (kennisplein.search.text): the gate reports
+Why not the shared Markdown stripper (kennisplein.markdown_text): the gate reports
 ``path:line``, so this one works line by line and keeps each line's number and kind
 (heading, the start of a paragraph or item, or its next line), which sentence splitting needs.
 """

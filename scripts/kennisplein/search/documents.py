@@ -13,7 +13,8 @@ from posixpath import dirname
 
 from kennisplein import help_directory
 from kennisplein.content.catalogue import DEFAULT_LANGUAGE, split_language
-from kennisplein.search import analysis, text
+from kennisplein import markdown_text as text
+from kennisplein.search import analysis
 
 KIND_PAGE = "pagina"  # help directory and other site pages
 KIND_VIDEO = "video"

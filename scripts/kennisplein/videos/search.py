@@ -6,8 +6,8 @@ record per video page.
 """
 from __future__ import annotations
 
+from kennisplein.markdown_text import plain
 from kennisplein.videos.pages import texts
-from kennisplein.videos.text import plain
 
 DEFAULT_LANGUAGE = "nl"
 
