@@ -2,20 +2,14 @@
 translation notice and the metadata block, as plain data for a template."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Callable
 
 from kennisplein import help_directory
 from kennisplein.content.catalogue import Catalogue
-from kennisplein.ui import UiText
+from kennisplein.ui import UiText, long_date
 from kennisplein.videos import context as video_context
 
 UrlFor = Callable[[str], str]
-
-
-def long_date(value: dt.date, ui: UiText) -> str:
-    months = ui["months"]
-    return f"{value.day} {months[value.month - 1]} {value.year}" if isinstance(months, list) else value.isoformat()
 
 
 def help_box(meta, easy_read: bool, entries: list, ui: UiText, url_for: UrlFor) -> dict | None:

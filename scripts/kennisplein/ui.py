@@ -1,6 +1,7 @@
 """Interface text for generated pages and templates, from ``docs/_data/ui.yml``."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import yaml
@@ -11,6 +12,12 @@ class UiText(dict):
 
     def __missing__(self, key: str) -> str:
         return key
+
+
+def long_date(value: dt.date, ui: UiText) -> str:
+    """A date as the reader's language writes it ("3 maart 2026"), from ui.yml's month names."""
+    months = ui["months"]
+    return f"{value.day} {months[value.month - 1]} {value.year}" if isinstance(months, list) else value.isoformat()
 
 
 def load(path: Path) -> dict[str, UiText]:

@@ -48,3 +48,43 @@ def test_the_check_sees_every_way_of_importing(tmp_path):
         encoding="utf-8")
     hits = engine_imports(sample, tmp_path)
     assert [hit.split(": ")[1] for hit in hits] == ["mkdocs.utils", "material", "jinja2", "properdocs", "material"]
+
+
+def _core_import_graph() -> dict[str, set[str]]:
+    """module -> the core modules it imports (at the top or inside a function)."""
+    modules = {}
+    for path in CORE.rglob("*.py"):
+        parts = path.relative_to(CORE.parent).with_suffix("").parts
+        modules[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    graph = {}
+    for name, path in modules.items():
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").startswith("kennisplein"):
+                found |= {f"{node.module}.{a.name}" if f"{node.module}.{a.name}" in modules else node.module for a in node.names}
+            elif isinstance(node, ast.Import):
+                found |= {a.name for a in node.names if a.name.startswith("kennisplein")}
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        # a package's __init__ importing its own submodules is how a package is put together, not a cycle
+        graph[name] = {m for m in found if m in modules and m != name and not (path.name == "__init__.py" and m.startswith(package + "."))}
+    return graph
+
+
+def test_the_core_has_no_import_cycle():
+    graph, cycles, state, stack = _core_import_graph(), [], {}, []
+
+    def visit(module: str) -> None:
+        state[module] = "open"
+        stack.append(module)
+        for imported in sorted(graph[module]):
+            if state.get(imported) == "open":
+                cycles.append(" -> ".join(stack[stack.index(imported):] + [imported]))
+            elif imported not in state:
+                visit(imported)
+        stack.pop()
+        state[module] = "done"
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module)
+    assert not cycles, "import cycles in the core:\n" + "\n".join(cycles)

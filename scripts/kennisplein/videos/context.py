@@ -9,11 +9,12 @@ from __future__ import annotations
 import base64
 from typing import Callable
 
+from kennisplein.markdown_text import plain
+from kennisplein.ui import long_date
 from kennisplein.videos import duration as iso_duration
 from kennisplein.videos.catalogue import VIDEOS_DIR, Video, VideoIndex
 from kennisplein.videos.model import VIDEO_TYPES
 from kennisplein.videos.pages import INDEX_SRC, TRANSCRIPT_ID, texts
-from kennisplein.videos.text import plain
 
 FEATURE_ICONS = {
     "captions": "material/closed-caption",
@@ -159,8 +160,6 @@ def _data_url(path) -> str:
 
 
 def page_context(video: Video, project, language: str, ui, url_for: UrlFor, inline_captions: bool = False) -> dict:
-    from kennisplein.product_page import long_date  # product_page imports this module
-
     meta = video.meta
     title, summary, easy, lang = texts(video, language)
     context = card(video, project, language, ui, url_for)
