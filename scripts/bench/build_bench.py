@@ -2,7 +2,7 @@
 
 Not a test: it measures and writes BENCHMARKS.md (`make bench`). For each size
 one corpus is generated (scripts/kennisplein/corpus.py); the project build and
-the baseline — plain mkdocs-material 9.8.1 with mkdocs-static-i18n for the same
+the baseline — plain mkdocs-material (scripts/bench/baseline.py) with mkdocs-static-i18n for the same
 languages and hub-only navigation — run on it alternately and medians are
 compared. It also measures the default automatic navigation and material's own
 search at the smallest size, the edit-to-served time under `mkdocs serve`, and
@@ -27,10 +27,12 @@ import sys
 import time
 import urllib.request
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench import baseline  # noqa: E402
 from mkdocs_wiring import buildconfig  # noqa: E402
 import cli  # noqa: E402
 from kennisplein import corpus, webserver  # noqa: E402
@@ -38,27 +40,6 @@ from kennisplein import corpus, webserver  # noqa: E402
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-BASELINE_CONFIG = """\
-site_name: Baseline
-docs_dir: {docs}
-theme:
-  name: material
-  language: nl
-  font: false
-exclude_docs: |
-  _data/
-plugins:
-{search}  - i18n:
-      docs_structure: suffix
-      languages:
-        - locale: nl
-          default: true
-          name: Nederlands
-        - locale: en
-          name: English
-{nav}"""
-
 
 @dataclass
 class Run:
@@ -75,10 +56,7 @@ class Run:
 
 def baseline_config(work: Path, docs: Path, *, search: bool = False, auto_nav: bool = False) -> Path:
     name = "baseline" + ("-search" if search else "") + ("-autonav" if auto_nav else "")
-    path = work / f"{name}.yml"
-    nav = "" if auto_nav else "nav:\n  - index.md\n"
-    path.write_text(BASELINE_CONFIG.format(docs=docs, search="  - search\n" if search else "", nav=nav), encoding="utf-8")
-    return path
+    return baseline.write(work / f"{name}.yml", docs, search={} if search else None, auto_nav=auto_nav)
 
 
 def dir_mb(path: Path) -> float:
@@ -315,7 +293,7 @@ def report(results: list[dict], serve: dict, weight: dict | None, args) -> str:
         f"Machine: {machine()}. Written by `make bench` (`scripts/bench/build_bench.py`) on {time.strftime('%Y-%m-%d')}.",
         "Every figure below comes from one run of the script; the project and its baseline ran alternately on the same generated files.",
         "",
-        "**Baseline**: plain mkdocs-material 9.8.1 with mkdocs-static-i18n for the same two languages and hub-only navigation",
+        f"**Baseline**: plain mkdocs-material {metadata.version('mkdocs-material')} with mkdocs-static-i18n for the same two languages and hub-only navigation",
         "(`nav: [index.md]`), no search plugin (the project replaces material's search). **Project**: this repository's `mkdocs.yml`",
         "(validation, readability gate, generated hubs and help directory, glossary tooltips, product blocks, strict mode).",
         "*Cold* clears the project's caches first (readability, rendered pages, compiled templates: `.cache/`); *warm* is the next build on unchanged files.",

@@ -59,6 +59,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench import baseline  # noqa: E402
 from mkdocs_wiring import buildconfig  # noqa: E402
 import cli  # noqa: E402
 from kennisplein import corpus, project  # noqa: E402
@@ -74,24 +75,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 COMPRESSIBLE = (".html", ".js", ".css", ".json", ".svg", ".xml")
 ENGINES = ("kennisplein", "material", "pagefind")
 PAGEFIND_REQUIREMENT = "pagefind[bin]==1.5.2"
-
-MATERIAL_CONFIG = """\
-site_name: Material baseline
-docs_dir: {docs}
-theme:
-  name: material
-  language: nl
-  font: false
-exclude_docs: |
-  _data/
-nav:
-  - index.md
-plugins:
-  - search:
-      lang: nl
-hooks:
-  - {hook}
-"""
 
 # Times the search plugin's own events inside a plain material build.
 MATERIAL_TIMING_HOOK = """\
@@ -267,8 +250,8 @@ def kennisplein_site(docs: Path, work: Path) -> tuple[Path, float]:
 def material_site(docs: Path, work: Path) -> tuple[Path, dict]:
     site, hook, timing = work / "site-material", work / "material_timing_hook.py", work / "material-search-seconds.txt"
     hook.write_text(MATERIAL_TIMING_HOOK, encoding="utf-8")
-    config = work / "mkdocs-material.yml"
-    config.write_text(MATERIAL_CONFIG.format(docs=docs, hook=hook), encoding="utf-8")
+    config = baseline.write(work / "mkdocs-material.yml", docs, site_name="Material baseline", i18n=False,
+                            search={"lang": "nl"}, hooks=(hook,))
     shutil.rmtree(site, ignore_errors=True)
     timing.unlink(missing_ok=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SEARCH_BENCH_TIMING": str(timing)}
