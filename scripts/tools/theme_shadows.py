@@ -83,7 +83,7 @@ def findings(overrides: Path = OVERRIDES, record: Path = RECORD, upstream: Path 
     upstream = upstream or upstream_templates()
     recorded = load_record(record)
     version = material_version()
-    command = "scripts/tools/theme_shadows.py overrides/{path}"
+    command = ".venv/bin/python scripts/tools/theme_shadows.py overrides/{path}"
     out: list[Finding] = []
     shadows = shadowing_files(overrides, upstream)
     for path in shadows:
@@ -97,7 +97,7 @@ def findings(overrides: Path = OVERRIDES, record: Path = RECORD, upstream: Path 
                                      f"(diff the two material versions' files), then run `{command.format(path=path)}`"))
     for path in sorted(set(recorded) - set(shadows)):
         out.append(Finding(path, "is recorded but no longer shadows a theme file: remove it with "
-                                 "`scripts/tools/theme_shadows.py --prune`"))
+                                 "`.venv/bin/python scripts/tools/theme_shadows.py --prune`"))
     return out
 
 
