@@ -85,7 +85,7 @@ def on_config(config):
     _bundle_front_end(config)
     _use_theme_icons(config)
     docs, language = Path(config.docs_dir), _language(config)
-    _render_cache = render_cache.RenderCache(docs.parent / ".cache" / "kennisplein" / f"render-{docs.name}-{language}.json", config)
+    _render_cache = render_cache.RenderCache(render_cache.store_file(docs.parent / ".cache" / "kennisplein", docs.name, language), config)
     return config
 
 

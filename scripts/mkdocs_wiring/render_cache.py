@@ -31,17 +31,25 @@ from mkdocs.utils import get_relative_url
 from kennisplein.cache import ResultCache, key
 
 LIBRARIES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
+# The engine that runs: under ProperDocs `import mkdocs` is the properdocs package.
+ENGINE = f"{mkdocs.__name__}-{mkdocs.__version__}"
 _stores: dict[Path, ResultCache] = {}  # one file per language, kept for the life of the process (mkdocs serve)
 _stats = {"rendered": 0, "reused": 0}
 
 
 def _code_version() -> str:
-    # The engine that runs: under ProperDocs `import mkdocs` is the properdocs package, and a
-    # page it renders must not be served from what MkDocs rendered (or the other way round).
-    versions = [f"engine={mkdocs.__name__}-{mkdocs.__version__}"]
+    # A page one engine rendered is never served to the other (each also has a file of its own, store_file).
+    versions = [f"engine={ENGINE}"]
     versions += [f"{name}={metadata.version(name)}" for name in LIBRARIES]
     source = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
     return ";".join(versions) + ";" + source
+
+
+def store_file(folder: Path, docs_name: str, language: str) -> Path:
+    """One store per content folder, language and engine: a build keeps only what it used, so
+    engines sharing a file would empty each other's (MkDocs keeps the plain name)."""
+    suffix = "" if mkdocs.__name__ == "mkdocs" else f"-{mkdocs.__name__}"
+    return folder / f"render-{docs_name}-{language}{suffix}.json"
 
 
 class RenderCache:
