@@ -61,6 +61,16 @@ def test_a_site_page_edit_is_taken_in(docs):
     assert "Nog een zin." in _body_of(loaded, "privacy.md")
 
 
+def test_an_english_easy_read_site_page_edit_goes_through_the_english_gate(docs):
+    loaded = _load(docs)
+    page = docs / "privacy-makkelijk.en.md"
+    long = " ".join(["This sentence goes on and on with many words"] * 3) + ".\n"
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + long, encoding="utf-8")
+    edit = project.reload_edit(loaded, page)
+    assert edit is not None
+    assert any(p.message.startswith("sentence too long: 27 words") and p.severity == "warning" for p in edit.problems)
+
+
 def test_a_new_title_is_taken_in_and_the_derived_pages_are_named(docs):
     loaded = _load(docs)
     page = docs / PRODUCT / "makkelijk.md"
