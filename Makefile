@@ -8,7 +8,7 @@ RUNTIME_STAMP := $(VENV)/.runtime-installed
 TEST_STAMP := $(VENV)/.test-installed
 SITE_DIR ?= site
 
-.PHONY: serve build offline check new test test-unit test-site test-browser bench clean help
+.PHONY: serve edit build offline check new test test-unit test-site test-browser bench clean help
 
 help:
 	@echo "make serve   - serve the site with live reload on http://127.0.0.1:8000"
@@ -16,6 +16,7 @@ help:
 	@echo "make build   - strict build into $(SITE_DIR)/ (the previous site stays if it fails)"
 	@echo "make check   - validate the content only (fast)"
 	@echo "make new TITLE=\"Titel\" - create a new knowledge product with both versions"
+	@echo "make edit    - the browser editor on http://127.0.0.1:8000/admin/ (ORG=... for an organisation's own folder)"
 	@echo "make build ORG=path/to/organisation.yml - build an organisation's own copy into build/<slug>/site"
 
 $(PY):
@@ -38,6 +39,18 @@ else
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --dirty --no-strict
 endif
 
+# The browser editor (Decap CMS) with its preview, on 127.0.0.1 only; never part of a build.
+EDITOR_STAMP := scripts/editor/node_modules/.installed
+$(EDITOR_STAMP): scripts/editor/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "The editor needs npm (Node.js): apt-get install npm, then run make edit again" >&2; exit 1; }
+	npm ci --prefix scripts/editor --no-audit --no-fund
+	touch $@
+
+# ORG reaches the editor through the environment, never through the shell.
+edit: export KP_ORG := $(ORG)
+edit: $(RUNTIME_STAMP) $(EDITOR_STAMP)
+	$(PY) scripts/editor/edit.py
+
 build: $(RUNTIME_STAMP)
 ifdef ORG
 	$(PY) scripts/organisation_build.py "$(ORG)"
@@ -56,7 +69,7 @@ new: $(RUNTIME_STAMP)
 	@test -n "$(TITLE)" || { echo 'usage: make new TITLE="Titel van het product"'; exit 2; }
 	$(PY) scripts/cli.py new "$(TITLE)"
 
-test: $(TEST_STAMP)
+test: $(TEST_STAMP) $(EDITOR_STAMP)
 	bash scripts/install-system-deps.sh
 	@# axe-core and the Nu Html Checker for the accessibility tests (tests/browser/package-lock.json)
 	@if [ ! -d tests/browser/node_modules ] || [ tests/browser/package-lock.json -nt tests/browser/node_modules ]; then \
@@ -71,7 +84,7 @@ test-unit: $(TEST_STAMP)
 test-site: $(TEST_STAMP)
 	$(PY) -m pytest tests/site
 
-test-browser: $(TEST_STAMP)
+test-browser: $(TEST_STAMP) $(EDITOR_STAMP)
 	bash scripts/install-system-deps.sh
 	@# axe-core and the Nu Html Checker for the accessibility tests (tests/browser/package-lock.json)
 	@if [ ! -d tests/browser/node_modules ] || [ tests/browser/package-lock.json -nt tests/browser/node_modules ]; then \

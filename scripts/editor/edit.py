@@ -121,7 +121,7 @@ class Platform:
 class OrganisationCopy:
     """Editing an organisation's own folder: its file and its local pages; the preview is its composed copy."""
 
-    def __init__(self, org_file: Path):
+    def __init__(self, org_file: Path, out_root: Path):
         import organisation_build
         self.build = organisation_build
         self.org_file = org_file.resolve()
@@ -129,7 +129,7 @@ class OrganisationCopy:
         self.pages = self._pages_folder()
         self.staging = Path(tempfile.mkdtemp(prefix="kennisplein-edit-"))
         self.last_problems: list = []
-        prepared = organisation_build.prepare(self.org_file)
+        prepared = organisation_build.prepare(self.org_file, out_root)
         if prepared is None:
             raise SystemExit(1)
         self.config = prepared[0]
@@ -191,9 +191,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=int(os.environ.get("EDIT_PORT", 8000)))
     parser.add_argument("--root", type=Path, default=ROOT, help="a folder with docs/ and mkdocs.yml (default: this repository)")
     parser.add_argument("--config", type=Path, help="the mkdocs.yml for the preview (default: <root>/mkdocs.yml)")
+    parser.add_argument("--out", type=Path, default=ROOT / "build", help="with --org: where the composed copy goes (default: build/)")
     args = parser.parse_args(argv)
 
-    work = OrganisationCopy(args.org) if args.org else Platform(args.root.resolve(), (args.config or args.root / "mkdocs.yml").resolve())
+    args.org = args.org or (Path(os.environ["KP_ORG"]) if os.environ.get("KP_ORG") else None)
+    work = OrganisationCopy(args.org, args.out) if args.org else Platform(args.root.resolve(), (args.config or args.root / "mkdocs.yml").resolve())
     origin = f"http://127.0.0.1:{args.port}"
     bundle = build_bundle()
     decap_port, preview_port = free_port(), free_port()

@@ -44,6 +44,9 @@ class Labels:
     def label(self, name: str) -> str:
         return self.entries.get(name, {}).get("label", name)
 
+    def singular(self, name: str) -> str | None:
+        return self.entries.get(name, {}).get("singular")
+
     def hint(self, name: str, field: FieldInfo | None) -> str | None:
         return self.entries.get(name, {}).get("hint") or (field.description if field else None)
 
@@ -136,6 +139,8 @@ class ConfigBuilder:
             out.update(widget="object", collapsed=False, fields=self.fields(annotation))
         elif origin is list and args and _is_model(args[0]):
             out.update(widget="list", fields=self.fields(args[0]), summary="{{fields.title}}{{fields.name}}{{fields.term}}")
+            if self.labels.singular(name):
+                out["label_singular"] = self.labels.singular(name)
             if "min_length" in limits:
                 out["min"] = limits["min_length"]
         elif origin is list and args and typing.get_origin(args[0]) is Literal:
@@ -155,7 +160,7 @@ class ConfigBuilder:
 
     # --- collections ------------------------------------------------------------------------
 
-    def product_collection(self, folder: str, level: str, *, name: str, label: str, create: bool) -> dict[str, Any]:
+    def product_collection(self, folder: str, level: str, *, name: str, label: str, singular: str, create: bool) -> dict[str, Any]:
         fields = self.fields(KnowledgeProduct, fixed={"level": level})
         for item in fields:   # controlled values are the same in every language; the words are translated
             # Decap takes only true/false on list and object fields
@@ -163,7 +168,7 @@ class ConfigBuilder:
         fields.append({"name": "body", "label": self.labels.label("body"), "hint": self.labels.hint("body", None),
                        "widget": "markdown", "i18n": True, "modes": ["raw", "rich_text"]})
         return {
-            "name": name, "label": label, "label_singular": label, "folder": folder, "create": create,
+            "name": name, "label": label, "label_singular": singular, "folder": folder, "create": create,
             "path": "{{slug}}/" + ("index" if level == "standaard" else "makkelijk"), "extension": "md", "format": "frontmatter",
             "slug": "{{slug}}", "summary": "{{title}}", "identifier_field": "title", "media_folder": "", "public_folder": "",
             "i18n": True, "filter": {"field": "level", "value": level}, "fields": fields,
@@ -181,8 +186,8 @@ class ConfigBuilder:
             "public_folder": "/" + MEDIA_FOLDER.removeprefix("docs/"),
             "i18n": {"structure": "multiple_files", "locales": LANGUAGES, "default_locale": "nl"},
             "collections": [
-                self.product_collection(products, "standaard", name="producten", label="Kennisproducten", create=True),
-                self.product_collection(products, "makkelijk", name="makkelijk", label="Makkelijk lezen", create=False),
+                self.product_collection(products, "standaard", name="producten", label="Kennisproducten", singular="kennisproduct", create=True),
+                self.product_collection(products, "makkelijk", name="makkelijk", label="Makkelijk lezen", singular="pagina in makkelijk lezen", create=False),
                 {
                     "name": "videos", "label": "Video's", "label_singular": "Video", "folder": "docs/_data/videos", "create": True,
                     "extension": "yml", "format": "yml", "slug": "{{slug}}", "identifier_field": "title",
@@ -192,7 +197,8 @@ class ConfigBuilder:
                     "name": "gegevens", "label": "Begrippen en hulpdiensten", "files": [
                         {"name": "begrippen", "label": "Begrippenlijst", "file": "docs/_data/glossary.yml",
                          "fields": [{"name": "terms", "label": self.labels.label("terms"), "widget": "list",
-                                     "summary": "{{fields.term}}", "fields": self.fields(GlossaryTerm, {})}]},
+                                     "label_singular": self.labels.singular("terms"), "summary": "{{fields.term}}",
+                                     "fields": self.fields(GlossaryTerm, {})}]},
                         {"name": "hulpdiensten", "label": "Hulpdiensten", "file": "docs/_data/hulpdiensten.yml",
                          "fields": self.fields(help_directory.ServicesFile, {})},
                     ],
@@ -210,9 +216,9 @@ class ConfigBuilder:
         }]
         _use_selection_options(collections[0]["files"][0]["fields"], self)
         if pages_folder:
-            collections.append(self.product_collection(pages_folder, "standaard", name="paginas", label="Eigen pagina's", create=True))
+            collections.append(self.product_collection(pages_folder, "standaard", name="paginas", label="Eigen pagina's", singular="eigen pagina", create=True))
             collections.append(self.product_collection(pages_folder, "makkelijk", name="paginas-makkelijk",
-                                                       label="Eigen pagina's, makkelijk lezen", create=False))
+                                                       label="Eigen pagina's, makkelijk lezen", singular="eigen pagina in makkelijk lezen", create=False))
         return {
             "backend": {"name": "proxy", "proxy_url": proxy_url, "branch": "main"},
             "publish_mode": "simple", "locale": "nl", "site_url": site_url, "display_url": site_url,
