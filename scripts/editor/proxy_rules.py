@@ -1,8 +1,11 @@
 """What the editor may read and write, and how Decap's view of the files maps onto the site's.
 
-Decap's i18n `multiple_files` names every language's file `<name>.<locale>.md`; the site names the
-Dutch file `<name>.md` (mkdocs-static-i18n's suffix structure). The editor server translates paths
-between the two, wraps the glossary (a YAML list, which Decap cannot edit at the top level) in a
+A product is a folder with index.md and makkelijk.md (and .en.md translations, mkdocs-static-i18n's
+suffix structure). Decap sees each level as a flat folder of its own, one file per product and
+language, as its i18n `multiple_files` structure names them: `<folder>-standaard/<slug>.nl.md` is
+`<folder>/<slug>/index.md`, `<folder>-makkelijk/<slug>.en.md` is `<folder>/<slug>/makkelijk.en.md`.
+(Decap's proxy backend lists a folder without the collection's path pattern, so two collections in
+one folder would mix their files.) The editor server translates paths between the two views, wraps the glossary (a YAML list, which Decap cannot edit at the top level) in a
 `terms:` key, keeps a data file's leading comments, and refuses any write outside the folders the
 schema names. Plain functions, no server: tested on their own.
 """
@@ -17,8 +20,7 @@ import yaml
 
 GLOSSARY = "docs/_data/glossary.yml"
 IMAGE_MAGIC = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",), ".webp": (b"RIFF",)}
-_DUTCH_IN_DECAP = re.compile(r"^(?P<stem>.+/(?:index|makkelijk))\.nl\.md$")
-_DUTCH_ON_DISK = re.compile(r"^(?P<stem>.+/(?:index|makkelijk))\.md$")
+LEVEL_FILES = {"standaard": "index", "makkelijk": "makkelijk"}
 
 
 class Refused(Exception):
@@ -57,20 +59,45 @@ class Area:
             raise Refused(f"{path}: dit bestand is geen echte {suffix[1:].upper()}-afbeelding")
 
 
-def to_disk(path: str) -> str:
-    match = _DUTCH_IN_DECAP.match(path)
-    return f"{match['stem']}.md" if match else path
+def virtual_folder(folder: str, level: str) -> str:
+    """The folder Decap sees for one reading level of a folder of products."""
+    return f"{folder}-{level}"
 
 
-def to_decap(path: str, area: Area) -> str:
-    match = _DUTCH_ON_DISK.match(path)
-    if match and any(path.startswith(folder + "/") for folder in area.pages):
-        return f"{match['stem']}.nl.md"
+def to_disk(path: str, area: Area) -> str:
+    for folder in area.pages:
+        for level, name in LEVEL_FILES.items():
+            prefix = virtual_folder(folder, level) + "/"
+            if path.startswith(prefix):
+                match = re.fullmatch(r"(?P<slug>[^/]+)\.(?P<lang>[a-z]{2})\.md", path[len(prefix):])
+                if match:
+                    suffix = "" if match["lang"] == "nl" else f".{match['lang']}"
+                    return f"{folder}/{match['slug']}/{name}{suffix}.md"
+            if path == prefix.rstrip("/"):
+                return folder
     return path
 
 
+def to_decap(path: str, area: Area) -> str:
+    for folder in area.pages:
+        match = re.fullmatch(re.escape(folder) + r"/(?P<slug>[^/]+)/(?P<name>index|makkelijk)(?:\.(?P<lang>[a-z]{2}))?\.md", path)
+        if match:
+            level = next(k for k, v in LEVEL_FILES.items() if v == match["name"])
+            return f"{virtual_folder(folder, level)}/{match['slug']}.{match['lang'] or 'nl'}.md"
+    return path
+
+
+def level_of_virtual(folder: str, area: Area) -> tuple[str, str] | None:
+    """(real folder, level) when Decap lists one level's virtual folder."""
+    for real in area.pages:
+        for level in LEVEL_FILES:
+            if folder == virtual_folder(real, level):
+                return real, level
+    return None
+
+
 def other_language(path: str) -> bool:
-    """A translation's file (index.en.md), as opposed to the Dutch one."""
+    """A translation's file in Decap's view (<slug>.en.md), as opposed to the Dutch one."""
     return bool(re.search(r"\.(?!nl\.)[a-z]{2}\.md$", path))
 
 

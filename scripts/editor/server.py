@@ -48,6 +48,14 @@ class Editor:
     after_save: Callable[[list[str]], None] = lambda paths: None
     new_product: Callable[[Path], None] = lambda index: None
     lock: threading.Lock = field(default_factory=threading.Lock)
+    last_saved: list[str] = field(default_factory=list)
+
+    def verdict(self) -> dict:
+        """The checks' result, with the easy-read gate's figures for the files saved last."""
+        result = self.check(self.last_saved)
+        result["saved"] = list(self.last_saved)
+        result["focus"] = [line for line in result.get("readability", []) if any(line.startswith(path + ":") for path in self.last_saved)]
+        return result
 
     @property
     def hosts(self) -> set[str]:
@@ -107,7 +115,7 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/admin/decap-cms.js":
             return self._send(200, self.editor.bundle.read_bytes(), TYPES[".js"])
         if path == "/admin/api/check":
-            return self._json(200, self.editor.check([]))
+            return self._json(200, self.editor.verdict())
         if path.startswith("/admin/"):
             name = path.removeprefix("/admin/")
             if "/" not in name and (STATIC / name).is_file():
@@ -127,7 +135,7 @@ class Handler(BaseHTTPRequestHandler):
             return self._json(400, {"error": "Geen geldige aanvraag."})
         path = self.path.split("?", 1)[0]
         if path == "/admin/api/check":
-            return self._json(200, self.editor.check(request.get("paths") or []))
+            return self._json(200, self.editor.verdict())
         if path != "/api/v1":
             return self._json(404, {"error": "Niet gevonden."})
         try:
@@ -142,8 +150,11 @@ class Handler(BaseHTTPRequestHandler):
     def _backend(self, request: dict) -> tuple[int, object]:
         action, params = request.get("action"), request.get("params") or {}
         area = self.editor.area
-        request = proxy_rules.translate_paths(request, proxy_rules.to_disk)
+        listed = proxy_rules.level_of_virtual(params.get("folder", ""), area) if action == "entriesByFolder" else None
+        request = proxy_rules.translate_paths(request, lambda p: proxy_rules.to_disk(p, area))
         params = request.get("params") or {}
+        if listed:
+            params.update(folder=listed[0], depth=2)
         written: list[str] = []
         new_products: list[Path] = []
         if action == "persistEntry":
@@ -183,13 +194,15 @@ class Handler(BaseHTTPRequestHandler):
         status, response = self._post_json(self.editor.decap_url, request)
         if status == 200 and action in ("entriesByFiles", "getEntry"):
             response = _wrap_glossary(response)
-        if status == 200 and action == "entriesByFolder" and isinstance(response, list):
-            # one entry per page: Decap finds the other languages' files itself (the proxy backend lists every file)
-            response = [item for item in response if not proxy_rules.other_language((item.get("file") or {}).get("path", ""))]
+        if status == 200 and listed and isinstance(response, list):
+            # this level's Dutch files only: Decap finds the other languages' files itself
+            name = proxy_rules.LEVEL_FILES[listed[1]]
+            response = [item for item in response if (item.get("file") or {}).get("path", "").endswith(f"/{name}.md")]
         if status == 200:
             for index in new_products:
                 self.editor.new_product(index)
             if written:
+                self.editor.last_saved = written
                 self.editor.after_save(written)
         return status, proxy_rules.translate_paths(response, lambda p: proxy_rules.to_decap(p, area))
 

@@ -82,8 +82,8 @@ def test_the_level_follows_the_collection(config):
     assert by_name(collection(config, "producten")["fields"])["level"] == {**by_name(collection(config, "producten")["fields"])["level"],
                                                                           "widget": "hidden", "default": "standaard"}
     assert by_name(collection(config, "makkelijk")["fields"])["level"]["default"] == "makkelijk"
-    assert collection(config, "producten")["path"] == "{{slug}}/index"
-    assert collection(config, "makkelijk")["path"] == "{{slug}}/makkelijk"
+    assert collection(config, "producten")["folder"] == "docs/producten-standaard"   # a view of docs/producten/<slug>/index.md
+    assert collection(config, "makkelijk")["folder"] == "docs/producten-makkelijk"
     assert collection(config, "makkelijk")["create"] is False   # made with its standard version
 
 

@@ -47,16 +47,20 @@ def test_uploads_go_to_the_media_folder_only_and_must_be_real_images():
         AREA.check_media("docs/assets/afbeeldingen/../../../x.png", PNG)
 
 
-def test_dutch_files_carry_the_locale_only_inside_decap():
-    assert proxy_rules.to_disk("docs/producten/a/index.nl.md") == "docs/producten/a/index.md"
-    assert proxy_rules.to_disk("docs/producten/a/makkelijk.nl.md") == "docs/producten/a/makkelijk.md"
-    assert proxy_rules.to_disk("docs/producten/a/index.en.md") == "docs/producten/a/index.en.md"
-    assert proxy_rules.to_decap("docs/producten/a/index.md", AREA) == "docs/producten/a/index.nl.md"
-    assert proxy_rules.to_decap("docs/producten/a/index.en.md", AREA) == "docs/producten/a/index.en.md"
+def test_each_level_is_a_flat_folder_in_decaps_view():
+    assert proxy_rules.to_disk("docs/producten-standaard/a.nl.md", AREA) == "docs/producten/a/index.md"
+    assert proxy_rules.to_disk("docs/producten-makkelijk/a.nl.md", AREA) == "docs/producten/a/makkelijk.md"
+    assert proxy_rules.to_disk("docs/producten-standaard/a.en.md", AREA) == "docs/producten/a/index.en.md"
+    assert proxy_rules.to_disk("docs/producten-makkelijk", AREA) == "docs/producten"
+    assert proxy_rules.to_disk("docs/producten-standaard/../x.nl.md", AREA) != "docs/producten/../index.md"
+    assert proxy_rules.to_decap("docs/producten/a/index.md", AREA) == "docs/producten-standaard/a.nl.md"
+    assert proxy_rules.to_decap("docs/producten/a/makkelijk.en.md", AREA) == "docs/producten-makkelijk/a.en.md"
     assert proxy_rules.to_decap("docs/index.md", AREA) == "docs/index.md"
-    request = {"action": "persistEntry", "params": {"dataFiles": [{"path": "docs/producten/a/index.nl.md", "raw": "x"}]}}
-    assert proxy_rules.translate_paths(request, proxy_rules.to_disk)["params"]["dataFiles"][0]["path"] == "docs/producten/a/index.md"
-    assert proxy_rules.other_language("docs/producten/a/index.en.md") and not proxy_rules.other_language("docs/producten/a/index.nl.md")
+    assert proxy_rules.level_of_virtual("docs/producten-makkelijk", AREA) == ("docs/producten", "makkelijk")
+    request = {"action": "persistEntry", "params": {"dataFiles": [{"path": "docs/producten-standaard/a.nl.md", "raw": "x"}]}}
+    translated = proxy_rules.translate_paths(request, lambda p: proxy_rules.to_disk(p, AREA))
+    assert translated["params"]["dataFiles"][0]["path"] == "docs/producten/a/index.md"
+    assert proxy_rules.other_language("docs/producten-standaard/a.en.md") and not proxy_rules.other_language("docs/producten-standaard/a.nl.md")
 
 
 def test_an_untranslated_language_file_has_no_title():

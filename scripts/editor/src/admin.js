@@ -51,9 +51,7 @@ async function checkAfterSave(paths) {
   const response = await fetch("/admin/api/check", {
     method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ paths }),
   });
-  const result = await response.json();
-  // The easy-read gate's figures for the pages just saved.
-  result.focus = (result.readability || []).filter((line) => paths.some((p) => line.startsWith(p.replace(/\.nl\.md$/, ".md"))));
+  const result = await response.json();   // with the easy-read gate's figures for the files just saved ("focus")
   showStatus(result);
   return result;
 }
@@ -65,6 +63,14 @@ window.kennisplein = { checkAfterSave };
   CMS.registerPreviewStyle("/admin/preview.css");
   for (const name of ["producten", "paginas"]) CMS.registerPreviewTemplate(name, sitePreview(false));
   for (const name of ["makkelijk", "paginas-makkelijk"]) CMS.registerPreviewTemplate(name, sitePreview(true));
+  CMS.registerEventListener({
+    name: "preSave",
+    handler: ({ entry }) => {
+      const panel = document.getElementById("kp-status");
+      if (panel) { panel.hidden = false; panel.className = "kp-status"; panel.querySelector("h2").textContent = "Bezig met bewaren…"; panel.querySelector("ul").replaceChildren(); }
+      return entry.get("data");
+    },
+  });
   CMS.registerEventListener({
     name: "postSave",
     handler: ({ entry }) => {

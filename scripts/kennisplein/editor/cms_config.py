@@ -167,11 +167,12 @@ class ConfigBuilder:
             item["i18n"] = True if item["widget"] in ("list", "object") else ("translate" if item["name"] in ("title", "summary") else "duplicate")
         fields.append({"name": "body", "label": self.labels.label("body"), "hint": self.labels.hint("body", None),
                        "widget": "markdown", "i18n": True, "modes": ["raw", "rich_text"]})
+        # Decap sees each level as a flat folder of its own (scripts/editor/proxy_rules.py maps it onto
+        # <folder>/<slug>/index.md and makkelijk.md); the media stay in the one media folder.
         return {
-            "name": name, "label": label, "label_singular": singular, "folder": folder, "create": create,
-            "path": "{{slug}}/" + ("index" if level == "standaard" else "makkelijk"), "extension": "md", "format": "frontmatter",
-            "slug": "{{slug}}", "summary": "{{title}}", "identifier_field": "title", "media_folder": "", "public_folder": "",
-            "i18n": True, "filter": {"field": "level", "value": level}, "fields": fields,
+            "name": name, "label": label, "label_singular": singular, "folder": f"{folder}-{level}", "create": create,
+            "extension": "md", "format": "frontmatter", "slug": "{{slug}}", "summary": "{{title}}", "identifier_field": "title",
+            "i18n": True, "fields": fields,
         }
 
     def config(self, *, proxy_url: str, site_url: str) -> dict[str, Any]:
