@@ -12,7 +12,7 @@ SITE_DIR ?= site
 ENGINE ?= mkdocs
 export KENNISPLEIN_ENGINE := $(ENGINE)
 
-.PHONY: serve build offline check new test test-unit test-site test-browser bench clean help
+.PHONY: serve edit build offline check new test test-unit test-site test-browser bench clean help
 
 help:
 	@echo "make serve   - serve the site with live reload on http://127.0.0.1:8000"
@@ -20,6 +20,7 @@ help:
 	@echo "make build   - strict build into $(SITE_DIR)/ (the previous site stays if it fails)"
 	@echo "make check   - validate the content only (fast)"
 	@echo "make new TITLE=\"Titel\" - create a new knowledge product with both versions"
+	@echo "make edit    - the browser editor on http://127.0.0.1:8000/admin/ (ORG=... for an organisation's own folder)"
 	@echo "make build ORG=path/to/organisation.yml - build an organisation's own copy into build/<slug>/site"
 	@echo "make build ENGINE=properdocs - the same build with ProperDocs instead of MkDocs (also serve)"
 
@@ -43,6 +44,18 @@ else
 	$(PY) -m $(ENGINE) serve --dev-addr 127.0.0.1:8000 $(if $(filter mkdocs,$(ENGINE)),--livereload) --dirty --no-strict
 endif
 
+# The browser editor (Decap CMS) with its preview, on 127.0.0.1 only; never part of a build.
+EDITOR_STAMP := scripts/editor/node_modules/.installed
+$(EDITOR_STAMP): scripts/editor/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "The editor needs npm (Node.js): apt-get install npm, then run make edit again" >&2; exit 1; }
+	npm ci --prefix scripts/editor --no-audit --no-fund
+	touch $@
+
+# ORG reaches the editor through the environment, never through the shell.
+edit: export KP_ORG := $(ORG)
+edit: $(RUNTIME_STAMP) $(EDITOR_STAMP)
+	$(PY) scripts/editor/edit.py
+
 build: $(RUNTIME_STAMP)
 ifdef ORG
 	$(PY) scripts/organisation_build.py "$(ORG)"
@@ -61,7 +74,7 @@ new: $(RUNTIME_STAMP)
 	@test -n "$(TITLE)" || { echo 'usage: make new TITLE="Titel van het product"'; exit 2; }
 	$(PY) scripts/cli.py new "$(TITLE)"
 
-test: $(TEST_STAMP)
+test: $(TEST_STAMP) $(EDITOR_STAMP)
 	bash scripts/install-system-deps.sh
 	@# axe-core and the Nu Html Checker for the accessibility tests (tests/browser/package-lock.json)
 	@if [ ! -d tests/browser/node_modules ] || [ tests/browser/package-lock.json -nt tests/browser/node_modules ]; then \
@@ -76,7 +89,7 @@ test-unit: $(TEST_STAMP)
 test-site: $(TEST_STAMP)
 	$(PY) -m pytest tests/site
 
-test-browser: $(TEST_STAMP)
+test-browser: $(TEST_STAMP) $(EDITOR_STAMP)
 	bash scripts/install-system-deps.sh
 	@# axe-core and the Nu Html Checker for the accessibility tests (tests/browser/package-lock.json)
 	@if [ ! -d tests/browser/node_modules ] || [ tests/browser/package-lock.json -nt tests/browser/node_modules ]; then \

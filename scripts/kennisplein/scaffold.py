@@ -98,3 +98,19 @@ def create(docs_dir: Path, vocabulary: Vocabulary, title: str, *, kind: str = "h
     (folder / "index.md").write_text(_front_matter(title, "standaard", audiences, kind, topics, region, today) + STANDARD_BODY.format(title=title), encoding="utf-8")
     (folder / "makkelijk.md").write_text(_front_matter(title, "makkelijk", easy_audiences, kind, topics, region, today) + EASY_BODY.format(title=title), encoding="utf-8")
     return folder
+
+
+def easy_read_companion(standard_text: str, today: dt.date | None = None) -> str:
+    """The easy-read version to start from, for a standard version written elsewhere (the browser editor):
+    the same front matter at level makkelijk, for clients too, with the easy-read outline as body."""
+    meta = {}
+    if standard_text.startswith("---"):
+        parts = standard_text.split("\n---", 1)
+        meta = yaml.safe_load(parts[0].removeprefix("---")) or {}
+    title = " ".join(str(meta.get("title") or "Nieuw kennisproduct").split())
+    audiences = list(dict.fromkeys([*(meta.get("audiences") or ["naasten"]), "clienten"]))
+    today = today or dt.date.today()
+    easy = {**meta, "level": "makkelijk", "audiences": audiences}
+    easy.setdefault("reviewed", today)
+    easy.setdefault("review_due", today + dt.timedelta(days=365))
+    return "---\n" + yaml.safe_dump(easy, allow_unicode=True, sort_keys=False) + "---\n" + EASY_BODY.format(title=title)
