@@ -9,9 +9,11 @@ organisation's folder is written to; the site lands in build/<slug>/site.
 from __future__ import annotations
 
 import argparse
+import fcntl
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import yaml
@@ -58,13 +60,15 @@ def _plugins_for(languages: list[str]) -> list:
 def compose(org_file: Path, work: Path):
     """Returns (organisation, composed docs folder) or raises CompositionError with every problem."""
     upstream_docs = ROOT / "docs"
-    vocabulary = project.load(upstream_docs).vocabulary
-    org, problems = organisation.load(org_file, vocabulary)
+    upstream = project.load(upstream_docs)
+    org, problems = organisation.load(org_file, upstream.vocabulary)
+    problems += errors(upstream.published.problems)  # links out of docs/ or in a circle: never copied
     if org is None or errors(problems):
         raise organisation.CompositionError(problems)
+    vocabulary = upstream.vocabulary
     docs = work / "docs"
     shutil.rmtree(docs, ignore_errors=True)
-    shutil.copytree(upstream_docs, docs, ignore=shutil.ignore_patterns("organisaties"))
+    shutil.copytree(upstream_docs, docs, ignore=organisation.unpublished(upstream.published, upstream_docs, also=("organisaties",)))
     origins, overlay_problems = organisation._overlay_local_pages(org, org_file.parent, upstream_docs, docs)
     loaded = project.load(docs)
     problems = overlay_problems + organisation.remap(loaded.problems, origins)
@@ -122,18 +126,45 @@ def prepare(org_file: Path, out_root: Path = ROOT / "build") -> tuple[Path, Path
     if not org_file.is_file():
         print(f"{org_file}: organisation file not found", file=sys.stderr)
         return None
-    staging = out_root / "_composing"
+    out_root.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix="_composing-", dir=out_root))  # a folder of its own per run
     try:
         org, docs = compose(org_file, staging)
     except organisation.CompositionError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
         print(format_report(exc.problems), file=sys.stderr)
+        return None
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"{exc.filename or org_file}: cannot compose the organisation's copy: {exc.strerror or exc}", file=sys.stderr)
         return None
     work = out_root / org.slug
     work.mkdir(parents=True, exist_ok=True)
+    if not _take_lock(work):
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"{org_file}: another build of '{org.slug}' is running ({work}); wait until it has finished, then build again. "
+              "Nothing was changed", file=sys.stderr)
+        return None
     shutil.rmtree(work / "docs", ignore_errors=True)
     docs = docs.rename(work / "docs")
     shutil.rmtree(staging, ignore_errors=True)
     return write_config(org, docs, work), work / "site"
+
+
+_locks: list = []  # open lock files, held until this process ends
+
+
+def _take_lock(work: Path) -> bool:
+    """One build of an organisation's copy at a time: two would write the same docs and site
+    folders. The lock is the operating system's, so it goes when a build stops, however."""
+    handle = open(work / ".build.lock", "w")  # noqa: SIM115 - held until exit
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        return False
+    _locks.append(handle)
+    return True
 
 
 def offline_zip(config: Path, work: Path, name: str) -> Path | None:
