@@ -52,9 +52,12 @@ offline: $(RUNTIME_STAMP)
 check: $(RUNTIME_STAMP)
 	$(PY) scripts/cli.py check
 
+# The title reaches Python through the environment, exactly as typed: never expanded by make
+# ($(value ...)) nor put into a shell command line (quotes, backticks and $ stay text).
+unexport TITLE
+export KENNISPLEIN_TITLE := $(value TITLE)
 new: $(RUNTIME_STAMP)
-	@test -n "$(TITLE)" || { echo 'usage: make new TITLE="Titel van het product"'; exit 2; }
-	$(PY) scripts/cli.py new "$(TITLE)"
+	$(PY) scripts/cli.py new
 
 test: $(TEST_STAMP)
 	bash scripts/install-system-deps.sh
