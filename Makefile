@@ -14,7 +14,7 @@ help:
 	@echo "make serve   - serve the site with live reload on http://127.0.0.1:8000"
 	@echo "make test    - install what the tests need and run the whole suite"
 	@echo "make build   - strict build into $(SITE_DIR)/ (the previous site stays if it fails)"
-	@echo "make check   - validate the content only (fast)"
+	@echo "make check   - validate the content only (fast); ORG=path/to/organisation.yml for an organisation's copy"
 	@echo "make new TITLE=\"Titel\" - create a new knowledge product with both versions"
 	@echo "make build ORG=path/to/organisation.yml - build an organisation's own copy into build/<slug>/site"
 
@@ -31,26 +31,38 @@ $(TEST_STAMP): requirements-test.txt $(RUNTIME_STAMP)
 	touch $@
 
 # ORG=path/to/organisation.yml builds or previews an organisation's own copy into build/<slug>/.
+# The path reaches Python through the environment, exactly as typed (see TITLE below).
+unexport ORG
+export KENNISPLEIN_ORG := $(value ORG)
 serve: $(RUNTIME_STAMP)
 ifdef ORG
-	$(PY) scripts/organisation_build.py --serve "$(ORG)"
+	$(PY) scripts/organisation_build.py --serve "$$KENNISPLEIN_ORG"
 else
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --dirty --no-strict
 endif
 
 build: $(RUNTIME_STAMP)
 ifdef ORG
-	$(PY) scripts/organisation_build.py "$(ORG)"
+	$(PY) scripts/organisation_build.py "$$KENNISPLEIN_ORG"
 else
 	$(PY) scripts/cli.py build --site-dir $(SITE_DIR)
 endif
 
 # A ZIP that works from file:// (USB stick, closed network); ORG=... for an organisation's copy.
 offline: $(RUNTIME_STAMP)
-	$(PY) scripts/organisation_build.py --offline $(if $(ORG),"$(ORG)",)
+ifdef ORG
+	$(PY) scripts/organisation_build.py --offline "$$KENNISPLEIN_ORG"
+else
+	$(PY) scripts/organisation_build.py --offline
+endif
 
+# ORG=path/to/organisation.yml validates an organisation's copy (its file, local pages, contacts) without building.
 check: $(RUNTIME_STAMP)
+ifdef ORG
+	$(PY) scripts/organisation_build.py --check "$$KENNISPLEIN_ORG"
+else
 	$(PY) scripts/cli.py check
+endif
 
 # The title reaches Python through the environment, exactly as typed: never expanded by make
 # ($(value ...)) nor put into a shell command line (quotes, backticks and $ stay text).

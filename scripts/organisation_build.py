@@ -57,12 +57,14 @@ def _plugins_for(languages: list[str]) -> list:
     return plugins
 
 
-def compose(org_file: Path, work: Path):
-    """Returns (organisation, composed docs folder) or raises CompositionError with every problem."""
+def compose(org_file: Path, work: Path, warnings: list | None = None):
+    """Returns (organisation, composed docs folder) or raises CompositionError with every problem.
+    ``warnings``: a list that receives the problems short of an error, pointing at the
+    organisation's own files."""
     upstream_docs = ROOT / "docs"
     upstream = project.load(upstream_docs)
     org, problems = organisation.load(org_file, upstream.vocabulary)
-    problems += errors(upstream.published.problems)  # links out of docs/ or in a circle: never copied
+    problems = problems + errors(upstream.published.problems)  # links out of docs/ or in a circle: never copied
     if org is None or errors(problems):
         raise organisation.CompositionError(problems)
     vocabulary = upstream.vocabulary
@@ -71,12 +73,44 @@ def compose(org_file: Path, work: Path):
     shutil.copytree(upstream_docs, docs, ignore=organisation.unpublished(upstream.published, upstream_docs, also=("organisaties",)))
     origins, overlay_problems = organisation._overlay_local_pages(org, org_file.parent, upstream_docs, docs)
     loaded = project.load(docs)
-    problems = overlay_problems + organisation.remap(loaded.problems, origins)
+    problems += overlay_problems + organisation.remap(loaded.problems, origins)
     if errors(problems):
         raise organisation.CompositionError(problems)
     organisation.select(org, loaded.catalogue, docs)
     _write_data(org, org_file, docs, vocabulary)
+    if warnings is not None:
+        warnings += problems
+        # the copy as the build will read it: its selection, its organisation data, its contacts
+        final = organisation.remap(project.load(docs, with_readability=False).problems, origins)
+        if errors(final):
+            raise organisation.CompositionError(problems + final)
+        warnings += [p for p in final if p not in problems]
     return org, docs
+
+
+def check(org_file: Path, out_root: Path = ROOT / "build") -> int:
+    """`make check ORG=...`: the organisation's file, local pages and contacts, and the copy
+    composed from them, validated as `make check` validates the platform; nothing is built and
+    nothing is left behind."""
+    org_file = org_file.resolve()
+    if not org_file.is_file():
+        print(f"{org_file}: organisation file not found", file=sys.stderr)
+        return 1
+    out_root.mkdir(parents=True, exist_ok=True)
+    found: list = []
+    with tempfile.TemporaryDirectory(prefix="_checking-", dir=out_root) as work:
+        try:
+            compose(org_file, Path(work), found)
+        except organisation.CompositionError as exc:
+            found = exc.problems
+        except OSError as exc:
+            print(f"{exc.filename or org_file}: cannot compose the organisation's copy: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+    if found:
+        print(format_report(found), file=sys.stderr)
+    n_errors = len(errors(found))
+    print(f"{'FAILED' if n_errors else 'OK'}: {org_file}, {n_errors} errors, {len(found) - n_errors} warnings")
+    return 1 if n_errors else 0
 
 
 def _write_data(org, org_file: Path, docs: Path, vocabulary) -> None:
@@ -190,7 +224,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "build", help="folder for build/<slug>/ (default: build/)")
     parser.add_argument("--serve", action="store_true", help="preview with live reload on http://127.0.0.1:8000")
     parser.add_argument("--offline", action="store_true", help="also write build/<slug>/<slug>-offline.zip that works from file://")
+    parser.add_argument("--check", action="store_true", help="validate the organisation's copy without building (make check ORG=...)")
     args = parser.parse_args(argv)
+    if args.check:
+        if args.organisation_file is None:
+            parser.error("--check needs an organisation file")
+        return check(args.organisation_file, args.out)
     if args.organisation_file is None and not args.offline:
         parser.error("give an organisation file, or --offline for the public site")
     prepared = prepare(args.organisation_file, args.out) if args.organisation_file else prepare_upstream(args.out)

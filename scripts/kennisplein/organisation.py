@@ -43,7 +43,7 @@ class Logo(BaseModel):
             raise ValueError(f"'{value}' must be an .svg or .png file")
         base = (info.context or {}).get("base_dir")
         if base is not None:
-            file = _inside_own_folder(value, Path(base))
+            file = _inside_own_folder(value, Path(base), info.context.get("own_folder"))
             if not file.is_file():
                 raise ValueError(f"'{value}' not found next to the organisation file ({Path(base) / value})")
             try:
@@ -53,12 +53,13 @@ class Logo(BaseModel):
         return value
 
 
-def _inside_own_folder(value: str, base: Path) -> Path:
-    """The file or folder an organisation file names, which must lie inside the organisation's
-    own folder (after following links): nothing else on the machine is ever published."""
+def _inside_own_folder(value: str, base: Path, own_folder: Path | None = None) -> Path:
+    """The file or folder an organisation file names (relative to ``base``), which must lie
+    inside the organisation's own folder (after following links): nothing else on the machine
+    is ever published."""
     if "\\" in value or Path(value).is_absolute():
         raise ValueError(f"'{value}' must be a path relative to the organisation file, inside its folder")
-    folder = base.resolve()
+    folder = Path(own_folder or base).resolve()
     try:
         resolved = (base / value).resolve(strict=False)
     except (OSError, RuntimeError):
@@ -161,7 +162,7 @@ class Organisation(BaseModel):
     @classmethod
     def _folder(cls, value: str | None, info: ValidationInfo) -> str | None:
         base = (info.context or {}).get("base_dir")
-        if value is not None and base is not None and not _inside_own_folder(value, Path(base)).is_dir():
+        if value is not None and base is not None and not _inside_own_folder(value, Path(base), info.context.get("own_folder")).is_dir():
             raise ValueError(f"folder '{value}' not found next to the organisation file")
         return value
 
@@ -188,14 +189,16 @@ class Organisation(BaseModel):
         )
 
 
-def load(path: Path, vocabulary: Vocabulary) -> tuple[Organisation | None, list[Problem]]:
+def load(path: Path, vocabulary: Vocabulary, own_folder: Path | None = None) -> tuple[Organisation | None, list[Problem]]:
+    """``own_folder``: where every file the organisation names must lie (default: the folder of
+    its file; the composed copy's data names its logo under the copy's docs/)."""
     try:
         document = datafile.read(path, str(path))
     except FrontMatterError as exc:
         return None, [exc.problem]
     if not isinstance(document.meta, dict):
         return None, [Problem(str(path), 1, "the organisation file must be a list of 'key: value' lines")]
-    return validate_model(document, Organisation, {"vocabulary": vocabulary, "base_dir": path.parent})
+    return validate_model(document, Organisation, {"vocabulary": vocabulary, "base_dir": path.parent, "own_folder": own_folder or path.parent})
 
 
 # --- composing the organisation's content folder ------------------------------------------

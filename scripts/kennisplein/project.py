@@ -81,7 +81,7 @@ def load(docs_dir: Path, video_hosts: list[str] | tuple[str, ...] = (), with_rea
     data_problems += service_problems
     organisation = None
     if (data / ORGANISATION_FILE).exists():
-        organisation, organisation_problems = organisation_loader.load(data / ORGANISATION_FILE, vocabulary)
+        organisation, organisation_problems = organisation_loader.load(data / ORGANISATION_FILE, vocabulary, own_folder=docs_dir)
         data_problems += organisation_problems
     published = publishing.scan(docs_dir, docs_dir.name)
     markdown_files = [path for path in published.files if path.suffix == ".md"]

@@ -28,7 +28,7 @@ def slugify(title: str) -> str:
     return slug[:60].rstrip("-")
 
 
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#~])")  # what can turn a heading's text into markup
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#~])")  # what can turn a heading's text into markup
 ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 

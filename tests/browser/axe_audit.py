@@ -35,15 +35,17 @@ SETTLE_TIMEOUT_MS = 8000
 # answered; then two frames so layout and paint have caught up.
 SETTLE = """async (timeoutMs) => {
   const deadline = performance.now() + timeoutMs;
+  const late = () => new Promise(done => setTimeout(done, Math.max(0, deadline - performance.now())));
+  const inTime = promise => Promise.race([promise, late()]);  // a lazy image off screen never decodes
   const until = cond => new Promise(done => {
     const tick = () => (cond() || performance.now() > deadline) ? done() : setTimeout(tick, 20);
     tick();
   });
-  if (document.readyState !== 'complete') await new Promise(done => addEventListener('load', done, {once: true}));
-  await document.fonts.ready;
-  const decoded = img => img.decode().catch(() => null);
+  if (document.readyState !== 'complete') await inTime(new Promise(done => addEventListener('load', done, {once: true})));
+  await inTime(document.fonts.ready);
+  const eager = [...document.images].filter(img => img.loading !== 'lazy');
   const posters = [...document.querySelectorAll('video[poster]')].map(v => { const img = new Image(); img.src = v.poster; return img; });
-  await Promise.all([...document.images, ...posters].map(decoded));
+  await inTime(Promise.all([...eager, ...posters].map(img => img.decode().catch(() => null))));
   await until(() => [...document.querySelectorAll('video')].every(v => v.readyState >= 1 || v.error || v.networkState === 3));
   const status = document.querySelector('[data-kp-search-page-status]');
   const loading = window.kpSearch && window.kpSearch.strings ? window.kpSearch.strings.search_loading : null;

@@ -144,9 +144,11 @@ def load(docs_dir: Path, catalogue, video_hosts: list[str] | tuple[str, ...] = (
     own_hosts = [*video_hosts, *(organisation.video_hosts if organisation else [])]
     context = {"vocabulary": catalogue.vocabulary, "docs_dir": docs_dir, "video_hosts": own_hosts, "published": published}
     index = VideoIndex()
-    for host in own_hosts:
+    for host in video_hosts:  # an organisation's own hosts are checked, with their line, in its file (kennisplein.organisation)
         if not hosts.valid_hostname(host):
-            index.problems.append(Problem("mkdocs.yml", None, f"video_hosts: '{host}' is not a host name (write it without https:// or a path)"))
+            index.problems.append(Problem("mkdocs.yml", None, f"extra.video_hosts: '{host}' is not a host name (write it without https:// or a path)"))
+    own_hosts = [host for host in own_hosts if hosts.valid_hostname(host)]
+    context["video_hosts"] = own_hosts
     folder = docs_dir / DATA_DIR / VIDEOS_DIR
     for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
         if path.suffix not in (".yml", ".yaml") or publishing.hidden_or_temporary(path.name):
