@@ -10,6 +10,7 @@ build all ask it, so they agree on what is content.
 """
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
 from dataclasses import dataclass, field
@@ -88,7 +89,7 @@ def scan(root: Path, shown: str | None = None, boundary: Path | None = None) -> 
                     refuse(rel, "symbolic link loops (it leads back to itself): remove it")
                     continue
                 except OSError as exc:
-                    if exc.errno == 40:  # ELOOP
+                    if exc.errno == errno.ELOOP:
                         refuse(rel, "symbolic link loops (it leads back to itself): remove it")
                     else:
                         refuse(rel, f"symbolic link to '{os.readlink(path)}', which does not exist: remove it")
