@@ -18,7 +18,7 @@ help:
 	@echo "make serve   - serve the site with live reload on http://127.0.0.1:8000"
 	@echo "make test    - install what the tests need and run the whole suite"
 	@echo "make build   - strict build into $(SITE_DIR)/ (the previous site stays if it fails)"
-	@echo "make check   - validate the content only (fast)"
+	@echo "make check   - validate the content only (fast); ORG=path/to/organisation.yml for an organisation's copy"
 	@echo "make new TITLE=\"Titel\" - create a new knowledge product with both versions"
 	@echo "make edit    - the browser editor on http://127.0.0.1:8000/admin/ (ORG=... for an organisation's own folder)"
 	@echo "make build ORG=path/to/organisation.yml - build an organisation's own copy into build/<slug>/site"
@@ -37,9 +37,12 @@ $(TEST_STAMP): requirements-test.txt $(RUNTIME_STAMP)
 	touch $@
 
 # ORG=path/to/organisation.yml builds or previews an organisation's own copy into build/<slug>/.
+# The path reaches Python through the environment, exactly as typed (see TITLE below).
+unexport ORG
+export KENNISPLEIN_ORG := $(value ORG)
 serve: $(RUNTIME_STAMP)
 ifdef ORG
-	$(PY) scripts/organisation_build.py --serve "$(ORG)"
+	$(PY) scripts/organisation_build.py --serve "$$KENNISPLEIN_ORG"
 else
 	$(PY) -m $(ENGINE) serve --dev-addr 127.0.0.1:8000 $(if $(filter mkdocs,$(ENGINE)),--livereload) --dirty --no-strict
 endif
@@ -58,21 +61,33 @@ edit: $(RUNTIME_STAMP) $(EDITOR_STAMP)
 
 build: $(RUNTIME_STAMP)
 ifdef ORG
-	$(PY) scripts/organisation_build.py "$(ORG)"
+	$(PY) scripts/organisation_build.py "$$KENNISPLEIN_ORG"
 else
 	$(PY) scripts/cli.py build --site-dir $(SITE_DIR)
 endif
 
 # A ZIP that works from file:// (USB stick, closed network); ORG=... for an organisation's copy.
 offline: $(RUNTIME_STAMP)
-	$(PY) scripts/organisation_build.py --offline $(if $(ORG),"$(ORG)",)
+ifdef ORG
+	$(PY) scripts/organisation_build.py --offline "$$KENNISPLEIN_ORG"
+else
+	$(PY) scripts/organisation_build.py --offline
+endif
 
+# ORG=path/to/organisation.yml validates an organisation's copy (its file, local pages, contacts) without building.
 check: $(RUNTIME_STAMP)
+ifdef ORG
+	$(PY) scripts/organisation_build.py --check "$$KENNISPLEIN_ORG"
+else
 	$(PY) scripts/cli.py check
+endif
 
+# The title reaches Python through the environment, exactly as typed: never expanded by make
+# ($(value ...)) nor put into a shell command line (quotes, backticks and $ stay text).
+unexport TITLE
+export KENNISPLEIN_TITLE := $(value TITLE)
 new: $(RUNTIME_STAMP)
-	@test -n "$(TITLE)" || { echo 'usage: make new TITLE="Titel van het product"'; exit 2; }
-	$(PY) scripts/cli.py new "$(TITLE)"
+	$(PY) scripts/cli.py new
 
 test: $(TEST_STAMP) $(EDITOR_STAMP)
 	bash scripts/install-system-deps.sh

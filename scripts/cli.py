@@ -57,13 +57,30 @@ def cmd_check(args) -> int:
     return 1 if n_errors else 0
 
 
+TITLE_VARIABLE = "KENNISPLEIN_TITLE"  # `make new TITLE=...` hands the title over here, never through a shell command line
+
+
 def cmd_new(args) -> int:
+    title = args.title if args.title is not None else os.environ.get(TITLE_VARIABLE)
+    if not title:
+        print('usage: make new TITLE="Titel van het product"', file=sys.stderr)
+        return 2
+    docs = Path(args.docs)
     try:
-        loaded = project.load(Path(args.docs))
-        folder = scaffold.create(Path(args.docs), loaded.vocabulary, args.title, kind=args.type, audiences=args.audience,
+        loaded = project.load(docs, with_readability=False)
+        folder = scaffold.create(docs, loaded.vocabulary, title, kind=args.type, audiences=args.audience,
                                  topics=args.topic, region=args.region)
     except (scaffold.ScaffoldError, project.ProjectError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"error: {exc.filename}: {exc.strerror}", file=sys.stderr)
+        return 1
+    # What was written must pass `make check`; if the scaffold ever falls short, nothing stays behind.
+    written = [p for p in project.load(docs).problems if p.is_error and Path(p.path).parent.name == folder.name]
+    if written:
+        shutil.rmtree(folder, ignore_errors=True)
+        print(format_report(written) + f"\nerror: the new product would not pass 'make check'; nothing was written", file=sys.stderr)
         return 1
     print(f"created {folder}/index.md and {folder}/makkelijk.md; fill in the summary and sources, then run 'make check'")
     return 0
@@ -126,7 +143,11 @@ def cmd_nginx_config(args) -> int:
             print(format_report(problems), file=sys.stderr)
             return 1
         video_hosts = org.video_hosts
-    text = webserver.nginx_config(site, listen=args.listen, server_name=args.server_name, https=args.https, video_hosts=video_hosts)
+    try:
+        text = webserver.nginx_config(site, listen=args.listen, server_name=args.server_name, https=args.https, video_hosts=video_hosts)
+    except ValueError as exc:
+        print(f"error: {exc}; no config was written", file=sys.stderr)
+        return 1
     if args.output == "-":
         print(text)
     else:
@@ -170,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--docs", default=str(ROOT / "docs"))
     check.set_defaults(func=cmd_check)
     new = sub.add_parser("new", help="create a new product with both versions")
-    new.add_argument("title")
+    new.add_argument("title", nargs="?", help=f"the title (default: the environment variable {TITLE_VARIABLE})")
     new.add_argument("--docs", default=str(ROOT / "docs"))
     new.add_argument("--type", default="handreiking")
     new.add_argument("--audience", action="append", help="repeat for several audiences (default: naasten)")

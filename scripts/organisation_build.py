@@ -9,9 +9,11 @@ organisation's folder is written to; the site lands in build/<slug>/site.
 from __future__ import annotations
 
 import argparse
+import fcntl
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import yaml
@@ -55,24 +57,60 @@ def _plugins_for(languages: list[str]) -> list:
     return plugins
 
 
-def compose(org_file: Path, work: Path):
-    """Returns (organisation, composed docs folder) or raises CompositionError with every problem."""
+def compose(org_file: Path, work: Path, warnings: list | None = None):
+    """Returns (organisation, composed docs folder) or raises CompositionError with every problem.
+    ``warnings``: a list that receives the problems short of an error, pointing at the
+    organisation's own files."""
     upstream_docs = ROOT / "docs"
-    vocabulary = project.load(upstream_docs).vocabulary
-    org, problems = organisation.load(org_file, vocabulary)
+    upstream = project.load(upstream_docs)
+    org, problems = organisation.load(org_file, upstream.vocabulary)
+    problems = problems + errors(upstream.published.problems)  # links out of docs/ or in a circle: never copied
     if org is None or errors(problems):
         raise organisation.CompositionError(problems)
+    vocabulary = upstream.vocabulary
     docs = work / "docs"
     shutil.rmtree(docs, ignore_errors=True)
-    shutil.copytree(upstream_docs, docs, ignore=shutil.ignore_patterns("organisaties"))
+    shutil.copytree(upstream_docs, docs, ignore=organisation.unpublished(upstream.published, upstream_docs, also=("organisaties",)))
     origins, overlay_problems = organisation._overlay_local_pages(org, org_file.parent, upstream_docs, docs)
     loaded = project.load(docs)
-    problems = overlay_problems + organisation.remap(loaded.problems, origins)
+    problems += overlay_problems + organisation.remap(loaded.problems, origins)
     if errors(problems):
         raise organisation.CompositionError(problems)
     organisation.select(org, loaded.catalogue, docs)
     _write_data(org, org_file, docs, vocabulary)
+    if warnings is not None:
+        warnings += problems
+        # the copy as the build will read it: its selection, its organisation data, its contacts
+        final = organisation.remap(project.load(docs, with_readability=False).problems, origins)
+        if errors(final):
+            raise organisation.CompositionError(problems + final)
+        warnings += [p for p in final if p not in problems]
     return org, docs
+
+
+def check(org_file: Path, out_root: Path = ROOT / "build") -> int:
+    """`make check ORG=...`: the organisation's file, local pages and contacts, and the copy
+    composed from them, validated as `make check` validates the platform; nothing is built and
+    nothing is left behind."""
+    org_file = org_file.resolve()
+    if not org_file.is_file():
+        print(f"{org_file}: organisation file not found", file=sys.stderr)
+        return 1
+    out_root.mkdir(parents=True, exist_ok=True)
+    found: list = []
+    with tempfile.TemporaryDirectory(prefix="_checking-", dir=out_root) as work:
+        try:
+            compose(org_file, Path(work), found)
+        except organisation.CompositionError as exc:
+            found = exc.problems
+        except OSError as exc:
+            print(f"{exc.filename or org_file}: cannot compose the organisation's copy: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+    if found:
+        print(format_report(found), file=sys.stderr)
+    n_errors = len(errors(found))
+    print(f"{'FAILED' if n_errors else 'OK'}: {org_file}, {n_errors} errors, {len(found) - n_errors} warnings")
+    return 1 if n_errors else 0
 
 
 def _write_data(org, org_file: Path, docs: Path, vocabulary) -> None:
@@ -122,18 +160,45 @@ def prepare(org_file: Path, out_root: Path = ROOT / "build") -> tuple[Path, Path
     if not org_file.is_file():
         print(f"{org_file}: organisation file not found", file=sys.stderr)
         return None
-    staging = out_root / "_composing"
+    out_root.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix="_composing-", dir=out_root))  # a folder of its own per run
     try:
         org, docs = compose(org_file, staging)
     except organisation.CompositionError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
         print(format_report(exc.problems), file=sys.stderr)
+        return None
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"{exc.filename or org_file}: cannot compose the organisation's copy: {exc.strerror or exc}", file=sys.stderr)
         return None
     work = out_root / org.slug
     work.mkdir(parents=True, exist_ok=True)
+    if not _take_lock(work):
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"{org_file}: another build of '{org.slug}' is running ({work}); wait until it has finished, then build again. "
+              "Nothing was changed", file=sys.stderr)
+        return None
     shutil.rmtree(work / "docs", ignore_errors=True)
     docs = docs.rename(work / "docs")
     shutil.rmtree(staging, ignore_errors=True)
     return write_config(org, docs, work), work / "site"
+
+
+_locks: list = []  # open lock files, held until this process ends
+
+
+def _take_lock(work: Path) -> bool:
+    """One build of an organisation's copy at a time: two would write the same docs and site
+    folders. The lock is the operating system's, so it goes when a build stops, however."""
+    handle = open(work / ".build.lock", "w")  # noqa: SIM115 - held until exit
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        return False
+    _locks.append(handle)
+    return True
 
 
 def offline_zip(config: Path, work: Path, name: str) -> Path | None:
@@ -159,7 +224,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "build", help="folder for build/<slug>/ (default: build/)")
     parser.add_argument("--serve", action="store_true", help="preview with live reload on http://127.0.0.1:8000")
     parser.add_argument("--offline", action="store_true", help="also write build/<slug>/<slug>-offline.zip that works from file://")
+    parser.add_argument("--check", action="store_true", help="validate the organisation's copy without building (make check ORG=...)")
     args = parser.parse_args(argv)
+    if args.check:
+        if args.organisation_file is None:
+            parser.error("--check needs an organisation file")
+        return check(args.organisation_file, args.out)
     if args.organisation_file is None and not args.offline:
         parser.error("give an organisation file, or --offline for the public site")
     prepared = prepare(args.organisation_file, args.out) if args.organisation_file else prepare_upstream(args.out)

@@ -15,13 +15,16 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, HttpUrl, ValidationInfo, field_validator, model_validator
 
+from kennisplein import logo as logo_check
+from kennisplein import publishing
 from kennisplein.colour import contrast, parse_hex
 from kennisplein.content import datafile
 from kennisplein.content.catalogue import PRODUCTS_DIR
 from kennisplein.content.frontmatter import FrontMatterError
 from kennisplein.content.validation import validate_model
 from kennisplein.content.vocabulary import Vocabulary
-from kennisplein.problems import Problem
+from kennisplein.problems import Problem, errors
+from kennisplein.videos import hosts as embed_hosts
 
 AA_TEXT = 4.5
 WHITE = "#ffffff"
@@ -39,9 +42,31 @@ class Logo(BaseModel):
         if not value.lower().endswith((".svg", ".png")):
             raise ValueError(f"'{value}' must be an .svg or .png file")
         base = (info.context or {}).get("base_dir")
-        if base is not None and not (Path(base) / value).is_file():
-            raise ValueError(f"'{value}' not found next to the organisation file ({Path(base) / value})")
+        if base is not None:
+            file = _inside_own_folder(value, Path(base), info.context.get("own_folder"))
+            if not file.is_file():
+                raise ValueError(f"'{value}' not found next to the organisation file ({Path(base) / value})")
+            try:
+                logo_check.check(file)
+            except logo_check.LogoError as exc:
+                raise ValueError(f"'{value}' {exc}") from None
         return value
+
+
+def _inside_own_folder(value: str, base: Path, own_folder: Path | None = None) -> Path:
+    """The file or folder an organisation file names (relative to ``base``), which must lie
+    inside the organisation's own folder (after following links): nothing else on the machine
+    is ever published."""
+    if "\\" in value or Path(value).is_absolute():
+        raise ValueError(f"'{value}' must be a path relative to the organisation file, inside its folder")
+    folder = Path(own_folder or base).resolve()
+    try:
+        resolved = (base / value).resolve(strict=False)
+    except (OSError, RuntimeError):
+        raise ValueError(f"'{value}' is a symbolic link that loops") from None
+    if resolved != folder and folder not in resolved.parents:
+        raise ValueError(f"'{value}' lies outside the organisation's folder ({folder}): put the file in that folder")
+    return base / value
 
 
 class Colours(BaseModel):
@@ -137,9 +162,17 @@ class Organisation(BaseModel):
     @classmethod
     def _folder(cls, value: str | None, info: ValidationInfo) -> str | None:
         base = (info.context or {}).get("base_dir")
-        if value is not None and base is not None and not (Path(base) / value).is_dir():
+        if value is not None and base is not None and not _inside_own_folder(value, Path(base), info.context.get("own_folder")).is_dir():
             raise ValueError(f"folder '{value}' not found next to the organisation file")
         return value
+
+    @field_validator("video_hosts")
+    @classmethod
+    def _hosts(cls, value: list[str]) -> list[str]:
+        for host in value:
+            if not embed_hosts.valid_hostname(host):
+                raise ValueError(f"'{host}' is not a host name: write only the name, like video.example.org, without https://, a path or quotes")
+        return [host.lower() for host in value]
 
     @property
     def slug(self) -> str:
@@ -156,14 +189,16 @@ class Organisation(BaseModel):
         )
 
 
-def load(path: Path, vocabulary: Vocabulary) -> tuple[Organisation | None, list[Problem]]:
+def load(path: Path, vocabulary: Vocabulary, own_folder: Path | None = None) -> tuple[Organisation | None, list[Problem]]:
+    """``own_folder``: where every file the organisation names must lie (default: the folder of
+    its file; the composed copy's data names its logo under the copy's docs/)."""
     try:
         document = datafile.read(path, str(path))
     except FrontMatterError as exc:
         return None, [exc.problem]
     if not isinstance(document.meta, dict):
         return None, [Problem(str(path), 1, "the organisation file must be a list of 'key: value' lines")]
-    return validate_model(document, Organisation, {"vocabulary": vocabulary, "base_dir": path.parent})
+    return validate_model(document, Organisation, {"vocabulary": vocabulary, "base_dir": path.parent, "own_folder": own_folder or path.parent})
 
 
 # --- composing the organisation's content folder ------------------------------------------
@@ -184,7 +219,11 @@ def _overlay_local_pages(org: Organisation, org_dir: Path, upstream: Path, targe
     if not org.local_pages:
         return origins, problems
     local_root = org_dir / org.local_pages
-    for folder in sorted(p for p in local_root.iterdir() if p.is_dir()):
+    scanned = publishing.scan(local_root, str(local_root), boundary=org_dir)
+    problems += scanned.problems
+    if errors(problems):
+        return origins, problems
+    for folder in sorted(p for p in local_root.iterdir() if p.is_dir() and scanned.publishes(p.name)):
         index = folder / "index.md"
         replaces = _front_matter_value(index, "replaces")
         upstream_folder = upstream / PRODUCTS_DIR / folder.name
@@ -198,10 +237,20 @@ def _overlay_local_pages(org: Organisation, org_dir: Path, upstream: Path, targe
         destination = target / PRODUCTS_DIR / folder.name
         if destination.exists():
             shutil.rmtree(destination)
-        shutil.copytree(folder, destination)
-        for file in folder.rglob("*.md"):
-            origins[f"{target.name}/{PRODUCTS_DIR}/{folder.name}/{file.relative_to(folder).as_posix()}"] = str(file)
+        shutil.copytree(folder, destination, ignore=unpublished(scanned, local_root))
+        for file in scanned.files:
+            if file.suffix == ".md" and folder in file.parents:
+                origins[f"{target.name}/{PRODUCTS_DIR}/{folder.name}/{file.relative_to(folder).as_posix()}"] = str(file)
     return origins, problems
+
+
+def unpublished(scanned: publishing.Scan, root: Path, also: tuple[str, ...] = ()):
+    """A copytree ``ignore`` that leaves out what ``scanned`` does not publish (and names in ``also``)."""
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        relative = Path(folder).relative_to(root).as_posix()
+        prefix = "" if relative == "." else relative + "/"
+        return {name for name in names if name in also or not scanned.publishes(prefix + name)}
+    return ignore
 
 
 def _front_matter_value(path: Path, key: str):

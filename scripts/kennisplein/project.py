@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from kennisplein import glossary as glossary_loader
-from kennisplein import help_directory, hubs, readability
+from kennisplein import help_directory, hubs, publishing, readability
 from kennisplein import organisation as organisation_loader
 from kennisplein import videos as video_loader
 from kennisplein.checks import links, review
@@ -46,13 +46,14 @@ class Project:
     readability_report: list[str] = field(default_factory=list)
     videos: video_loader.VideoIndex = field(default_factory=video_loader.VideoIndex)
     sources_on_disk: set[str] = field(default_factory=set)  # every Markdown src under docs_dir, at load
+    published: publishing.Scan | None = None  # which files of docs_dir are published (kennisplein.publishing)
 
     def help_entries(self, region: str | None = None) -> list[help_directory.Entry]:
         return help_directory.entries_for(self.public_services, self.organisation, region)
 
     @property
     def problems(self) -> list[Problem]:
-        return self.data_problems + self.catalogue.problems + self.videos.problems
+        return (self.published.problems if self.published else []) + self.data_problems + self.catalogue.problems + self.videos.problems
 
 
 def _load_data(path: Path, loader):
@@ -72,23 +73,26 @@ def load(docs_dir: Path, video_hosts: list[str] | tuple[str, ...] = (), with_rea
     docs_dir = Path(docs_dir).resolve()
     data = docs_dir / DATA_DIR
     vocabulary = _load_data(data / "vocabulary.yml", vocabulary_loader.load)
+    ui_problems = ui_text.check(data / "ui.yml", f"{docs_dir.name}/{DATA_DIR}/ui.yml") if (data / "ui.yml").is_file() else []
     ui = _load_data(data / "ui.yml", ui_text.load)
     glossary, data_problems = glossary_loader.load(data)
+    data_problems = ui_problems + data_problems
     public_services, service_problems = help_directory.load(data)
     data_problems += service_problems
     organisation = None
     if (data / ORGANISATION_FILE).exists():
-        organisation, organisation_problems = organisation_loader.load(data / ORGANISATION_FILE, vocabulary)
+        organisation, organisation_problems = organisation_loader.load(data / ORGANISATION_FILE, vocabulary, own_folder=docs_dir)
         data_problems += organisation_problems
-    markdown_files = list(docs_dir.rglob("*.md"))
+    published = publishing.scan(docs_dir, docs_dir.name)
+    markdown_files = [path for path in published.files if path.suffix == ".md"]
     catalogue = catalogue_loader.load(docs_dir, vocabulary, markdown_files=markdown_files)
     pages = {page.src: page for page in catalogue.pages()}
     on_disk = {p.relative_to(docs_dir).as_posix() for p in markdown_files}
-    video_index = video_loader.load(docs_dir, catalogue, video_hosts, organisation)
+    video_index = video_loader.load(docs_dir, catalogue, video_hosts, organisation, published)
     catalogue.problems += links.check(pages, hubs.generated_sources(vocabulary) | GENERATED_PAGES | video_index.sources(), on_disk)
     catalogue.problems += review.check([p for product in catalogue.products for p in product.versions.values()])
     loaded = Project(docs_dir, vocabulary, ui, catalogue, glossary, data_problems, public_services, organisation,
-                     videos=video_index, sources_on_disk=on_disk)
+                     videos=video_index, sources_on_disk=on_disk, published=published)
     if with_readability:
         catalogue.problems += check_readability(loaded)
     return loaded

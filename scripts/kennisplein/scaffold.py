@@ -28,6 +28,18 @@ def slugify(title: str) -> str:
     return slug[:60].rstrip("-")
 
 
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#~])")  # what can turn a heading's text into markup
+ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def heading_text(title: str) -> str:
+    """The title as the text of a Markdown heading, shown exactly as typed: no character of it
+    becomes markup (an HTML tag, emphasis, code, a link, attribute braces, an entity)."""
+    escaped = ENTITY_LIKE.sub("&amp;", title).replace("<", "&lt;").replace(">", "&gt;")
+    return MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+
+
 def _front_matter(title: str, level: str, audiences: list[str], kind: str, topics: list[str], region: str, today: dt.date) -> str:
     meta = {
         "title": title,
@@ -81,6 +93,8 @@ Schrijf wie de lezer kan helpen.
 def create(docs_dir: Path, vocabulary: Vocabulary, title: str, *, kind: str = "handreiking", audiences: list[str] | None = None,
            topics: list[str] | None = None, region: str = "algemeen", today: dt.date | None = None) -> Path:
     today = today or dt.date.today()
+    if CONTROL.search(title):
+        raise ScaffoldError(f"the title {title!r} holds a control character: type it again without it")
     title = " ".join(title.split())
     if not 3 <= len(title) <= 120:
         raise ScaffoldError(f"a title has 3 to 120 characters; {title!r} has {len(title)}")
@@ -95,8 +109,8 @@ def create(docs_dir: Path, vocabulary: Vocabulary, title: str, *, kind: str = "h
         raise ScaffoldError(f"{folder} already exists: nothing was changed. Choose another title or edit the existing product.")
     folder.mkdir(parents=True)
     easy_audiences = sorted(set(audiences) | {"clienten"}, key=vocabulary.keys("audiences").index)
-    (folder / "index.md").write_text(_front_matter(title, "standaard", audiences, kind, topics, region, today) + STANDARD_BODY.format(title=title), encoding="utf-8")
-    (folder / "makkelijk.md").write_text(_front_matter(title, "makkelijk", easy_audiences, kind, topics, region, today) + EASY_BODY.format(title=title), encoding="utf-8")
+    (folder / "index.md").write_text(_front_matter(title, "standaard", audiences, kind, topics, region, today) + STANDARD_BODY.format(title=heading_text(title)), encoding="utf-8")
+    (folder / "makkelijk.md").write_text(_front_matter(title, "makkelijk", easy_audiences, kind, topics, region, today) + EASY_BODY.format(title=heading_text(title)), encoding="utf-8")
     return folder
 
 

@@ -20,6 +20,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from kennisplein.videos import hosts
+
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 DATA_BLOCK = re.compile(r"type=[\"']?application/(ld\+)?json", re.I)
 TEMPLATE = Path(__file__).with_name("templates") / "nginx.conf"
@@ -63,8 +65,25 @@ def content_security_policy(site: Path, video_hosts: list[str] = ()) -> str:
     return "; ".join(directives)
 
 
+SERVER_NAME = re.compile(r"^(_|~?\*?\.?[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?:\.\*)?)$")
+LISTEN = re.compile(r"^(\[[0-9a-fA-F:]+\]:|[0-9.]+:|[A-Za-z0-9.-]+:)?[0-9]{1,5}( (ssl|http2|default_server|reuseport|ipv6only=(on|off)))*$")
+
+
+def check_values(listen: str, server_name: str, video_hosts) -> None:
+    """Every value that goes into the config is what it says: no quote, semicolon or brace can
+    end a directive and start another. ValueError names the bad value."""
+    for host in video_hosts:
+        if not hosts.valid_hostname(str(host)):
+            raise ValueError(f"video host '{host}' is not a host name (write it without https://, a path, quotes or ';')")
+    if not all(SERVER_NAME.match(name) for name in server_name.split(" ")):
+        raise ValueError(f"server name '{server_name}' is not one or more host names separated by spaces")
+    if not LISTEN.match(listen):
+        raise ValueError(f"listen '{listen}' is not a port or address:port (optionally followed by ssl, http2, default_server)")
+
+
 def nginx_config(site: Path, *, listen: str = "80", server_name: str = "_", https: bool = False,
                  video_hosts: list[str] = (), not_found: str = "/404.html") -> str:
+    check_values(listen, server_name, video_hosts)
     hsts = '    add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always;\n' if https else ""
     return TEMPLATE.read_text(encoding="utf-8").format(
         listen=listen, server_name=server_name, root=site.resolve(), csp=content_security_policy(site, video_hosts),

@@ -195,6 +195,9 @@ def _generated(config, page, language: str) -> File:
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has chosen this language's files
 def on_files(files, config):
     language = _language(config)
+    published = _state.project.published  # hidden files, editor backups: never copied to the site
+    for file in [f for f in files if not f.generated_by and not published.publishes(f.src_uri)]:
+        files.remove(file)
     for page in generated_pages.for_language(_state.project, language):
         files.append(_generated(config, page, language))
         _state.blocks[page.src] = page.blocks

@@ -26,6 +26,38 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SCHEMES = {"light": "default", "dark": "slate"}
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 TABS = 2
+SETTLE_TIMEOUT_MS = 8000
+
+# Runs after the load event and before anyone looks at the page: what each page must have
+# loaded is there, so axe sees the same page in every run (a video whose metadata had not yet
+# arrived rendered differently from one whose had). Fonts and every image decoded, each video's
+# poster fetched and its metadata read (or failed for good), the search page's first index
+# answered; then two frames so layout and paint have caught up.
+SETTLE = """async (timeoutMs) => {
+  const deadline = performance.now() + timeoutMs;
+  const late = () => new Promise(done => setTimeout(done, Math.max(0, deadline - performance.now())));
+  const inTime = promise => Promise.race([promise, late()]);  // a lazy image off screen never decodes
+  const until = cond => new Promise(done => {
+    const tick = () => (cond() || performance.now() > deadline) ? done() : setTimeout(tick, 20);
+    tick();
+  });
+  if (document.readyState !== 'complete') await inTime(new Promise(done => addEventListener('load', done, {once: true})));
+  await inTime(document.fonts.ready);
+  const eager = [...document.images].filter(img => img.loading !== 'lazy');
+  const posters = [...document.querySelectorAll('video[poster]')].map(v => { const img = new Image(); img.src = v.poster; return img; });
+  await inTime(Promise.all([...eager, ...posters].map(img => img.decode().catch(() => null))));
+  await until(() => [...document.querySelectorAll('video')].every(v => v.readyState >= 1 || v.error || v.networkState === 3));
+  const status = document.querySelector('[data-kp-search-page-status]');
+  const loading = window.kpSearch && window.kpSearch.strings ? window.kpSearch.strings.search_loading : null;
+  if (status && loading) await until(() => status.textContent !== loading);
+  await new Promise(requestAnimationFrame);
+  await new Promise(requestAnimationFrame);
+}"""
+
+# Which allow-list entries name an element this page has (an entry is stale only when the
+# element it names exists on no page it covers; whether axe leaves it undecided in a given run
+# is not the question).
+PRESENT = """(selectors) => selectors.map(s => { try { return !!document.querySelector(s); } catch (e) { return null; } })"""
 
 # Runs inside the page, started without awaiting it. The first run (widest viewport, first
 # scheme) runs every rule; later runs skip css-orientation-lock, which reads the style sheets
@@ -159,6 +191,7 @@ def audit(browser, base_url: str, axe_url: str, pages: list[str], widths: tuple[
                 if before_load:
                     before_load(tab, path)
                 tab.goto(base_url + path, wait_until="load")
+                tab.evaluate(SETTLE, SETTLE_TIMEOUT_MS)
             else:
                 tab.set_viewport_size({"width": widths[step], "height": height})
             if probe:
@@ -248,10 +281,20 @@ class SitePass:
     cookies: list[tuple[str, dict]]  # (page, cookie)
     errors: list[tuple[str, str]]  # (page, uncaught script error)
     seconds: float = 0.0
+    allowlist: list[AllowEntry] = field(default_factory=list)
+    present: dict = field(default_factory=dict)  # index in allowlist -> pages that have the element it names
+    bad_selectors: set = field(default_factory=set)  # allowlist indexes whose selector the browser refused
+
+    def stale_entries(self) -> list[AllowEntry]:
+        """Entries whose element exists on none of the pages they cover (an entry with a page
+        pattern only: no page it covers was audited)."""
+        return [entry for number, entry in enumerate(self.allowlist) if not self.present.get(number)]
 
 
-def site_pass(browser, base_url: str, pages: list[str], widths: tuple[int, ...] = (1280, 320), tabs: int = TABS) -> SitePass:
-    """Loads every page once in a fresh context and audits it at every width (see audit)."""
+def site_pass(browser, base_url: str, pages: list[str], widths: tuple[int, ...] = (1280, 320), tabs: int = TABS,
+              allowlist: list[AllowEntry] | None = None) -> SitePass:
+    """Loads every page once in a fresh context and audits it at every width (see audit), and
+    notes on which pages each allow-list entry's element exists."""
     import time
     from urllib.parse import urlparse
 
@@ -260,6 +303,7 @@ def site_pass(browser, base_url: str, pages: list[str], widths: tuple[int, ...] 
     started = time.monotonic()
     own_host = urlparse(base_url).netloc
     result = SitePass(list(pages), widths, [], {}, [], [], [])
+    result.allowlist = load_allowlist() if allowlist is None else allowlist
     current: dict = {}  # tab -> the page it is showing
 
     context = browser.new_context(viewport={"width": widths[0], "height": 900})
@@ -285,10 +329,24 @@ def site_pass(browser, base_url: str, pages: list[str], widths: tuple[int, ...] 
             first = width == widths[0]
             result.facts[(path, width)] = tab.evaluate(PROBE, first)
             if first:
+                _note_allowlisted_elements(tab, path)
                 for cookie in context.cookies():
                     result.cookies.append((path, cookie))
                 if result.cookies:
                     context.clear_cookies()
+
+        def _note_allowlisted_elements(tab, path):
+            covering = [(n, e) for n, e in enumerate(result.allowlist) if fnmatch.fnmatch(path, e.page)]
+            with_selector = [(n, e) for n, e in covering if e.selector]
+            found = tab.evaluate(PRESENT, [e.selector for _, e in with_selector]) if with_selector else []
+            for (number, _), there in zip(with_selector, found):
+                if there is None:
+                    result.bad_selectors.add(number)
+                elif there:
+                    result.present.setdefault(number, []).append(path)
+            for number, entry in covering:
+                if not entry.selector:
+                    result.present.setdefault(number, []).append(path)
 
         context.on("request", on_request)
         try:

@@ -80,3 +80,54 @@ def test_csp_breaks_nothing_in_the_browser(browser, nginx_url):
         page.wait_for_load_state("load")
     assert violations == []
     context.close()
+
+
+# --- Files that were never meant to be public (issue 13, class 8) ---------------------------
+
+HIDDEN = [".git/config", ".env", ".htpasswd", ".DS_Store", "producten/x/.index.md.swp", "producten/x/index.md~",
+          "producten/x/index.md.swp", "producten/x/index.md.bak", "producten/x/.#index.md", "assets/site.tmp",
+          "videos/media/.hidden.webm", ".well-known-secret/key.txt", "producten/#index.md#"]
+
+
+@pytest.fixture(scope="module")
+def leaky_site(tmp_path_factory):
+    """A small site folder into which hidden and backup files were copied by hand."""
+    site = tmp_path_factory.mktemp("leaky") / "site"
+    (site / "producten" / "x").mkdir(parents=True)
+    (site / "index.html").write_text("<!doctype html><title>ok</title><main class='md-content'>start</main>", encoding="utf-8")
+    (site / "404.html").write_text("<!doctype html><title>404</title><main class='md-content'>niet gevonden</main>", encoding="utf-8")
+    (site / "producten" / "x" / "index.html").write_text("<!doctype html><title>x</title>product", encoding="utf-8")
+    for name in HIDDEN:
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text("SECRET draft text\n", encoding="utf-8")
+    return site
+
+
+@pytest.fixture(scope="module")
+def leaky_url(leaky_site, tmp_path_factory):
+    if webserver.nginx_binary() is None:
+        pytest.fail("Debian nginx is missing: run 'make test' as root (it installs it) or apt-get install nginx")
+    with webserver.running_nginx(leaky_site, tmp_path_factory.mktemp("nginx-leaky")) as url:
+        yield url
+
+
+@pytest.mark.parametrize("path", HIDDEN)
+def test_hidden_and_backup_files_are_404(leaky_url, path):
+    from urllib.parse import quote
+
+    status, headers, body = fetch(leaky_url + quote(path))
+    assert status == 404, f"/{path} was served"
+    assert b"SECRET" not in body and b"niet gevonden" in body, "the site's own 404 page, without the file"
+    assert "content-security-policy" in headers
+
+
+def test_what_is_meant_is_still_served(leaky_url):
+    for path in ("", "index.html", "producten/x/"):
+        status, _, body = fetch(leaky_url + path)
+        assert status == 200 and b"SECRET" not in body
+
+
+@pytest.mark.parametrize("host", ['x.example" always; add_header X-Injected "yes', "x.example; script-src *", "x.example}", "https://x.example"])
+def test_a_bad_video_host_never_reaches_the_config(leaky_site, host):
+    with pytest.raises(ValueError, match="is not a host name"):
+        webserver.nginx_config(leaky_site, video_hosts=[host])

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kennisplein.content import datafile
+from kennisplein import publishing
+from kennisplein.content import datafile, frontmatter
 from kennisplein.content.frontmatter import FrontMatterError, MarkdownDocument
 from kennisplein.content.validation import validate_model
 from kennisplein.problems import Problem
@@ -96,7 +97,13 @@ def _load_one(path: Path, docs_dir: Path, context: dict, org) -> tuple[Video | N
         return None, problems
     transcript = meta.transcript.text or ""
     if meta.transcript.file:
-        transcript = (docs_dir / meta.transcript.file).read_text(encoding="utf-8")
+        transcript_shown = _display(docs_dir, docs_dir / meta.transcript.file)
+        try:
+            transcript = frontmatter.decode((docs_dir / meta.transcript.file).read_bytes(), transcript_shown)
+        except FrontMatterError as exc:
+            return None, problems + [exc.problem]
+        except OSError as exc:
+            return None, problems + [Problem(transcript_shown, None, f"cannot read transcript: {exc.strerror}")]
         if len(transcript.strip()) < 20:
             problems.append(Problem(shown, document.line_of(("transcript", "file")), f"transcript.file: '{meta.transcript.file}' is (almost) empty"))
     captions_shown = _display(docs_dir, docs_dir / meta.captions)
@@ -129,19 +136,25 @@ def _link_products(index: VideoIndex, catalogue, strict: bool) -> None:
                                                   f"videos: no video '{slug}' in docs/{DATA_DIR}/{VIDEOS_DIR}/"))
 
 
-def load(docs_dir: Path, catalogue, video_hosts: list[str] | tuple[str, ...] = (), organisation=None) -> VideoIndex:
-    """Load and check every video file; never raises on bad content."""
+def load(docs_dir: Path, catalogue, video_hosts: list[str] | tuple[str, ...] = (), organisation=None,
+         published: publishing.Scan | None = None) -> VideoIndex:
+    """Load and check every video file; never raises on bad content. ``published``: what of
+    docs_dir is published (a file that is not is never read: a link to a system file, a backup)."""
     docs_dir = Path(docs_dir)
     own_hosts = [*video_hosts, *(organisation.video_hosts if organisation else [])]
-    context = {"vocabulary": catalogue.vocabulary, "docs_dir": docs_dir, "video_hosts": own_hosts}
+    context = {"vocabulary": catalogue.vocabulary, "docs_dir": docs_dir, "video_hosts": own_hosts, "published": published}
     index = VideoIndex()
-    for host in own_hosts:
+    for host in video_hosts:  # an organisation's own hosts are checked, with their line, in its file (kennisplein.organisation)
         if not hosts.valid_hostname(host):
-            index.problems.append(Problem("mkdocs.yml", None, f"video_hosts: '{host}' is not a host name (write it without https:// or a path)"))
+            index.problems.append(Problem("mkdocs.yml", None, f"extra.video_hosts: '{host}' is not a host name (write it without https:// or a path)"))
+    own_hosts = [host for host in own_hosts if hosts.valid_hostname(host)]
+    context["video_hosts"] = own_hosts
     folder = docs_dir / DATA_DIR / VIDEOS_DIR
     for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
-        if path.suffix not in (".yml", ".yaml"):
+        if path.suffix not in (".yml", ".yaml") or publishing.hidden_or_temporary(path.name):
             continue
+        if published is not None and not published.publishes(path.relative_to(docs_dir).as_posix()):
+            continue  # a link out of docs/: reported by the scan, never read
         video, problems = _load_one(path, docs_dir, context, organisation)
         index.problems += problems
         if video is not None:

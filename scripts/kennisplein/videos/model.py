@@ -39,6 +39,9 @@ def _local_file(value: str, info: ValidationInfo, suffixes: tuple[str, ...], pub
     docs_dir = (info.context or {}).get("docs_dir")
     if docs_dir is not None and not (Path(docs_dir) / value).is_file():
         raise ValueError(f"'{value}' not found under docs/")
+    scanned = (info.context or {}).get("published")  # kennisplein.publishing.Scan: links out of docs/, hidden files
+    if scanned is not None and not scanned.publishes(path.as_posix()):
+        raise ValueError(f"'{value}' is a hidden or temporary file, or a symbolic link out of docs/, and is never published or read")
     return value
 
 
