@@ -54,8 +54,7 @@ $(EDITOR_STAMP): scripts/editor/package-lock.json
 	npm ci --prefix scripts/editor --no-audit --no-fund
 	touch $@
 
-# ORG reaches the editor through the environment, never through the shell.
-edit: export KP_ORG := $(ORG)
+# ORG reaches the editor as KENNISPLEIN_ORG (above), never through the shell.
 edit: $(RUNTIME_STAMP) $(EDITOR_STAMP)
 	$(PY) scripts/editor/edit.py
 

@@ -194,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "build", help="with --org: where the composed copy goes (default: build/)")
     args = parser.parse_args(argv)
 
-    args.org = args.org or (Path(os.environ["KP_ORG"]) if os.environ.get("KP_ORG") else None)
+    args.org = args.org or (Path(os.environ["KENNISPLEIN_ORG"]) if os.environ.get("KENNISPLEIN_ORG") else None)
     work = OrganisationCopy(args.org, args.out) if args.org else Platform(args.root.resolve(), (args.config or args.root / "mkdocs.yml").resolve())
     origin = f"http://127.0.0.1:{args.port}"
     bundle = build_bundle()
