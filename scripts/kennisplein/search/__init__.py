@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kennisplein.content.catalogue import DATA_DIR
-from kennisplein.search import documents, facets, index, synonyms
+from kennisplein.search import best_bets, documents, facets, index, synonyms
 from kennisplein.search.page import SRC as PAGE_SRC
 from kennisplein.search.page import context, page
 from kennisplein.search.synonyms import SynonymsError
@@ -20,8 +20,12 @@ __all__ = ["PAGE_SRC", "SynonymsError", "context", "page", "write_site_index"]
 
 
 def write_site_index(project, site_dir: Path, language: str, use_directory_urls: bool = True) -> list[Path]:
-    """Write ``search/index-<lang>.js`` and ``search/index-<lang>-full.js`` under the language's folder of the site."""
+    """Write ``search/index-<lang>.js``, ``index-<lang>-full.js`` and the spelling lexicon ``index-<lang>-words.js``
+    under the language's folder of the site."""
     docs = documents.documents(project, language, use_directory_urls)
-    groups = synonyms.analysed_groups(synonyms.read(project.docs_dir / DATA_DIR), language)
-    instant, full = index.payloads(docs, language, facets.facets(project.vocabulary, project.ui[language], language), groups)
-    return index.write(Path(site_dir) / documents.language_prefix(language) / "search", instant, full)
+    data_dir = project.docs_dir / DATA_DIR
+    groups = synonyms.analysed_groups(synonyms.read(data_dir), language)
+    bets = best_bets.analysed(best_bets.read(data_dir), language, {doc.src: doc.group for doc in docs if doc.src})
+    instant, full = index.payloads(docs, language, facets.facets(project.vocabulary, project.ui[language], language), groups, bets)
+    words = index.words_payload(docs, language)
+    return index.write(Path(site_dir) / documents.language_prefix(language) / "search", instant, full, words)
