@@ -26,7 +26,7 @@ class Settings:
     exact_boost: int = 10
     prefix_boost: int = 1  # the word being typed: "seksu" finds "seksualiteit", below a whole word
     prefix_min: int = 2
-    synonym_boost: int = 3
+    synonym_boost: int = 2
     coverage_power: int = 2  # a result that matches half of the query's words keeps a quarter of its score
     best_bet_max_terms: int = 3  # a best bet answers a short query only
 
