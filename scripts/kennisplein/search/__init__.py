@@ -16,7 +16,23 @@ from kennisplein.search.page import SRC as PAGE_SRC
 from kennisplein.search.page import context, page
 from kennisplein.search.synonyms import SynonymsError
 
-__all__ = ["PAGE_SRC", "SynonymsError", "context", "page", "write_site_index"]
+__all__ = ["PAGE_SRC", "SynonymsError", "check_data", "context", "page", "write_site_index"]
+
+
+def check_data(project) -> list:
+    """Problems in the search's data files (synonyms, best bets), for ``make check``: located, never a traceback."""
+    from kennisplein import help_directory
+    from kennisplein.problems import Problem
+
+    data_dir = project.docs_dir / DATA_DIR
+    try:
+        synonyms.read(data_dir)
+        bets = best_bets.read(data_dir)
+    except SynonymsError as exc:
+        return list(exc.problems)
+    sources = {page.src for page in project.catalogue.pages()} | set(help_directory.PAGES.values())
+    shown = f"{data_dir.parent.name}/{data_dir.name}/{best_bets.BEST_BETS_FILE}"
+    return [Problem(shown, None, f"best bet page {bet.page!r} does not exist under docs/") for bet in bets.nl + bets.en if bet.page not in sources]
 
 
 def write_site_index(project, site_dir: Path, language: str, use_directory_urls: bool = True) -> list[Path]:
