@@ -2,9 +2,12 @@
 
 Engine-neutral: nothing here imports mkdocs. ``documents`` decides what is
 indexed, ``analysis`` how words become index terms (the same functions run in
-the browser), ``synonyms`` and ``query`` what a typed query looks for,
-``index`` builds and writes the two index files, ``facets`` and ``page`` feed
-the search page and the search field in every page's header.
+the browser), ``synonyms`` and ``query`` what a typed query looks for and how
+results are ranked and grouped, ``spelling`` corrects slips from a lexicon built
+with the index, ``best_bets`` reads the words that lead straight to one page,
+``index`` builds and writes the index files, ``facets`` and ``page`` feed the
+search page and the search field in every page's header, ``evaluation`` scores
+the relevance set.
 """
 from __future__ import annotations
 
