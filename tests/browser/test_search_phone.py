@@ -153,3 +153,35 @@ def test_header_corrects_and_prefers_easy_read_on_an_easy_read_page(page, base_u
     first = page.locator(".kp-search__link").first.get_attribute("href")
     assert first.endswith("wat-doet-een-seksuoloog/makkelijk/")
     assert "versie=makkelijk" in page.locator("[data-kp-search-all]").get_attribute("href")
+
+
+AXE = """async (scheme) => {
+  document.body.setAttribute('data-md-color-scheme', scheme);
+  await new Promise(requestAnimationFrame);
+  const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}});
+  return r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '));
+}"""
+
+
+def axe_violations(page) -> list[str]:
+    from axe_audit import AXE_JS
+
+    page.add_script_tag(path=str(AXE_JS))
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
+    return [f"{scheme}: {v}" for scheme in ("default", "slate") for v in page.evaluate(AXE, scheme)]
+
+
+@pytest.mark.parametrize("state", ["page-phone", "page-wide", "header-results", "header-none"])
+def test_search_states_pass_axe(page, base_url, state):
+    """What the all-pages axe pass cannot see: the search page with results, a correction, a best bet and
+    open filters; the header panel with results and a correction, and with nothing found."""
+    if state == "page-phone":
+        open_page(page, base_url, "?q=sexuoloog")
+        page.locator("[data-kp-search-filters-toggle]").click()
+    elif state == "page-wide":
+        open_page(page, base_url, "?q=klacht&regio=nl", DESKTOP)
+    elif state == "header-results":
+        type_in_header(page, base_url, "producten/privacy-en-intimiteit/makkelijk/", "vertrouwenspersoom", PHONE)
+    else:
+        type_in_header(page, base_url, "", "qqqzzzxw", DESKTOP)
+    assert axe_violations(page) == []

@@ -42,7 +42,6 @@
     this.bestBets = payload.bestBets || [];
     this.wordsFile = payload.words || null;
     this.speller = null;
-    this.sortedTerms = null;
     this.fields = payload.fields;
     var members = this.members = Object.create(null);
     this.docs.forEach(function (doc, i) { (members[doc.group] = members[doc.group] || []).push(i); });
@@ -50,7 +49,6 @@
 
   Engine.prototype.upgrade = function (payload) {
     this.index = lunr.Index.load(expand(payload.index));
-    this.sortedTerms = null;
     this.tier = "full";
   };
 
@@ -116,11 +114,11 @@
     return Object.prototype.hasOwnProperty.call(this.index.invertedIndex, term);
   };
 
+  /* Whether some index term starts with ``term``: a walk down lunr's own token trie, no word list to build. */
   Engine.prototype.hasPrefix = function (term) {
-    if (!this.sortedTerms) this.sortedTerms = Object.keys(this.index.invertedIndex).sort();
-    var list = this.sortedTerms, lo = 0, hi = list.length;
-    while (lo < hi) { var mid = (lo + hi) >> 1; if (list[mid] < term) lo = mid + 1; else hi = mid; }
-    return lo < list.length && list[lo].indexOf(term) === 0;
+    var node = this.index.tokenSet;
+    for (var i = 0; node && i < term.length; i++) node = node.edges[term.charAt(i)];
+    return !!node;
   };
 
   Engine.prototype.typedClauses = function (typed, typing, withVocabulary) {
