@@ -37,7 +37,8 @@ def test_clauses_prefix_only_the_last_word_and_below_a_whole_word():
 
 def test_synonym_clauses_have_their_own_boost_and_stand_for_their_word():
     clauses = query.clauses("grens", "nl", GROUPS)
-    assert {"term": "nee", "boost": 3, "of": [0]} in clauses and {"term": "zegg", "boost": 3, "of": [0]} in clauses
+    boost = query.SETTINGS.synonym_boost
+    assert {"term": "nee", "boost": boost, "of": [0]} in clauses and {"term": "zegg", "boost": boost, "of": [0]} in clauses
 
 
 def test_question_words_never_carry_a_query():
