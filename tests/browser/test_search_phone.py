@@ -120,15 +120,23 @@ def test_best_bet_comes_first_with_a_mark(page, base_url):
 def type_in_header(page, base_url, path: str, text: str, viewport):
     page.set_viewport_size(viewport)
     page.goto(base_url + path)
-    page.locator("#kp-search-input").click()
+    page.locator("#kp-search-input").focus()
     wait_for_full_index(page)
     page.keyboard.type(text)
     page.wait_for_function("!document.querySelector('[data-kp-search-panel]').hidden")
     page.wait_for_timeout(400)
 
 
+# The quick-exit button as the layout moves it: into the header bar, at the right.
+IN_HEADER = ".kp-quick-exit { position: fixed; top: 0; right: 0; z-index: 5; padding: .2rem .4rem; }"
+
+
+@pytest.mark.parametrize("placement", ["under-header", "in-header"])
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP, {"width": 320, "height": 640}])
-def test_header_panel_never_covers_quick_exit(page, base_url, viewport):
+def test_header_panel_never_covers_quick_exit(page, base_url, viewport, placement):
+    if placement == "in-header":
+        page.add_init_script(f"document.addEventListener('DOMContentLoaded', () => {{ const s = document.createElement('style');"
+                             f" s.textContent = {IN_HEADER!r}; document.head.append(s); }});")
     type_in_header(page, base_url, "producten/privacy-en-intimiteit/", "seks", viewport)
     hit = page.evaluate("""() => {
         const b = document.querySelector('.kp-quick-exit__button').getBoundingClientRect();
@@ -136,6 +144,8 @@ def test_header_panel_never_covers_quick_exit(page, base_url, viewport):
         return at && at.closest('.kp-quick-exit__button') !== null; }""")
     assert hit, "the search panel covers the quick-exit button"
     assert page.locator(".kp-search__link").count() > 0
+    panel = page.locator("[data-kp-search-panel]").bounding_box()
+    assert panel["x"] >= 0 and panel["x"] + panel["width"] <= viewport["width"], "the panel stays on the screen"
 
 
 def test_header_with_no_results_says_so_and_offers_ways_on(page, base_url):

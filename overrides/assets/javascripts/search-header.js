@@ -42,8 +42,8 @@
     var a = exit.getBoundingClientRect(), b = panel.getBoundingClientRect();
     var overlap = a.width && b.left < a.right && a.left < b.right && b.top < a.bottom && a.top < b.bottom;
     if (!overlap) return;
-    var top = a.bottom + 6 - form.getBoundingClientRect().top;
-    panel.style.top = top + "px";
+    var fixed = getComputedStyle(panel).position === "fixed";
+    panel.style.top = (a.bottom + 6 - (fixed ? 0 : form.getBoundingClientRect().top)) + "px";
     panel.style.maxHeight = Math.max(160, window.innerHeight - a.bottom - 12) + "px";
   }
 
