@@ -123,7 +123,8 @@
     all.href = S.searchPageUrl(query);
     all.textContent = S.strings.search_all_results + " (" + results.length + ")";
     all.hidden = !results.length;
-    status.textContent = countText(results.length);
+    /* the live region says what the panel shows, the correction included */
+    status.textContent = countText(results.length) + (found.corrected ? ". " + S.strings.search_corrected.replace("{q}", found.words.join(" ")) : "");
     open(true);
   }
 

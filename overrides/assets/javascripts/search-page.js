@@ -209,7 +209,7 @@
       status.textContent = query.trim() ? S.strings.search_no_results.replace("{q}", query.slice(0, 100)) : countText(0);
       empty.hidden = false;
     } else {
-      status.textContent = countText(filtered.length);
+      status.textContent = countText(filtered.length) + (found && found.corrected ? ". " + S.strings.search_corrected.replace("{q}", found.words.join(" ")) : "");
       empty.hidden = true;
     }
   }

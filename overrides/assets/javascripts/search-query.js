@@ -223,7 +223,7 @@
     var sp = this.speller, self = this, out = [], changed = false;
     typed.forEach(function (pair, position) {
       var last = position === typed.length - 1;
-      if (sp.terms[pair[1]] || (last && typing && self.hasPrefix(pair[1]))) { out.push(pair); return; }
+      if (sp.terms[pair[1]] || self.known(pair[1]) || (last && typing && self.hasPrefix(pair[1]))) { out.push(pair); return; }
       var rows = sp.correct(pair[0]);
       if (!rows.length) { out.push(pair); return; }
       changed = true;

@@ -142,7 +142,7 @@ def correct(typed: list[tuple[str, str]], speller, vocabulary, typing: bool) -> 
     out, changed = [], False
     for position, (word, term) in enumerate(typed):
         last = position == len(typed) - 1
-        if term in speller.terms or (last and typing and vocabulary.has_prefix(term)):
+        if term in speller.terms or term in vocabulary.known or (last and typing and vocabulary.has_prefix(term)):
             out.append((word, term))
             continue
         rows = speller.correct(word)
