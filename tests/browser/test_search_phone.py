@@ -42,7 +42,7 @@ def test_filters_wait_behind_one_button_that_counts_the_active_ones(page, base_u
     assert toggle.get_attribute("aria-expanded") == "true" and facets.is_visible()
     page.locator("input[name=doelgroep][value=naasten]").check()
     page.wait_for_function("location.search.includes('doelgroep=naasten')")
-    assert "(1 aan)" in toggle.inner_text()
+    assert "(1 gekozen)" in toggle.inner_text()
     assert facets.is_visible(), "the filters stay open while the reader chooses"
 
 
