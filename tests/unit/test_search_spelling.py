@@ -90,3 +90,24 @@ def test_best_bets_file_problems_are_located(tmp_path):
     with pytest.raises(BestBetsError) as caught:
         best_bets.read(data)
     assert "best_bets.yml" in str(caught.value)
+
+
+def test_region_facet_counts_pages_for_both_regions_under_each():
+    from kennisplein import project
+    from kennisplein.search import facets
+    from pathlib import Path
+
+    loaded = project.load(Path(__file__).resolve().parents[2] / "docs", with_readability=False)
+    region = next(f for f in facets.facets(loaded.vocabulary, loaded.ui["nl"], "nl") if f["param"] == "regio")
+    assert set(region["values"]) == {"nl", "vlaanderen"}
+    assert region["also"] == {"algemeen": ["nl", "vlaanderen"]}
+
+
+def test_evaluation_counts_either_version_and_the_first_three():
+    from kennisplein.search import evaluation
+
+    item = {"query": "x", "expect": ["producten/a/"]}
+    assert evaluation.score(item, [(["b/"], "B"), (["producten/a/makkelijk/", "producten/a/"], "A")]).rank == 2
+    assert evaluation.score({"query": "x", "expect_title": ["grenzen"]}, [(["c/"], "Grenzen aangeven")]).rank == 1
+    report = evaluation.Report([evaluation.score(item, [([f"{i}/"], "") for i in range(3)] + [(["producten/a/"], "")])])
+    assert report.success == 0 and report.mrr == 0.25
