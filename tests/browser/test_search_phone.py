@@ -139,9 +139,9 @@ def test_header_panel_never_covers_quick_exit(page, base_url, viewport, placemen
                              f" s.textContent = {IN_HEADER!r}; document.head.append(s); }});")
     type_in_header(page, base_url, "producten/privacy-en-intimiteit/", "seks", viewport)
     hit = page.evaluate("""() => {
-        const b = document.querySelector('.kp-quick-exit__button').getBoundingClientRect();
+        const b = document.querySelector('[data-kp-quick-exit-button]').getBoundingClientRect();
         const at = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
-        return at && at.closest('.kp-quick-exit__button') !== null; }""")
+        return at && at.closest('[data-kp-quick-exit-button]') !== null; }""")
     assert hit, "the search panel covers the quick-exit button"
     assert page.locator(".kp-search__link").count() > 0
     panel = page.locator("[data-kp-search-panel]").bounding_box()

@@ -37,7 +37,7 @@
   function clearQuickExit() {
     panel.style.top = "";
     panel.style.maxHeight = "";
-    var exit = document.querySelector(".kp-quick-exit__button");
+    var exit = document.querySelector("[data-kp-quick-exit-button]");
     if (!exit || panel.hidden) return;
     var a = exit.getBoundingClientRect(), b = panel.getBoundingClientRect();
     var overlap = a.width && b.left < a.right && a.left < b.right && b.top < a.bottom && a.top < b.bottom;

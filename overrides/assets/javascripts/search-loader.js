@@ -80,9 +80,9 @@
     addScript(url(config.index).replace(/[^/]*$/, engine.wordsFile), function () { /* no corrections, results stay */ });
   }
 
-  /* Whom the results are for: easy-read first on an easy-read page and on the clients' route, or when asked. */
-  function preferredLevel(params) {
-    if (params && (params.get("versie") === "makkelijk" || (params.getAll("niveau").length === 1 && params.get("niveau") === "makkelijk"))) return "makkelijk";
+  /* Whom the results are for: easy-read first on an easy-read page and on the clients' route
+     (components/search-header.html marks them); the search page adds its own choices. */
+  function preferredLevel() {
     return configElement.getAttribute("data-kp-prefer") === "makkelijk" ? "makkelijk" : "standaard";
   }
 
