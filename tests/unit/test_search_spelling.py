@@ -111,3 +111,12 @@ def test_evaluation_counts_either_version_and_the_first_three():
     assert evaluation.score({"query": "x", "expect_title": ["grenzen"]}, [(["c/"], "Grenzen aangeven")]).rank == 1
     report = evaluation.Report([evaluation.score(item, [([f"{i}/"], "") for i in range(3)] + [(["producten/a/"], "")])])
     assert report.success == 0 and report.mrr == 0.25
+
+
+def test_kind_words_steer_the_ranking_instead_of_being_searched():
+    assert query.steer([("filmpje", "filmpj"), ("grenzen", "grenz")], {"filmpj": "video"}) == ([("grenzen", "grenz")], {"video"})
+    assert query.steer([("video", "video")], {"video": "video"}) == ([("video", "video")], {"video"})
+    bets = best_bets.BestBetsFile(kinds={"video": ["filmpje", "video"]})
+    assert set(best_bets.kind_words(bets, "nl").values()) == {"video"}
+    with pytest.raises(Exception):
+        best_bets.BestBetsFile(kinds={"filmpjes": ["video"]})

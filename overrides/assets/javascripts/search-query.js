@@ -40,6 +40,7 @@
     this.full = payload.full;
     this.termCache = Object.create(null);
     this.bestBets = payload.bestBets || [];
+    this.kindWords = payload.kindWords || {};
     this.wordsFile = payload.words || null;
     this.speller = null;
     this.fields = payload.fields;
@@ -264,13 +265,22 @@
       }
     }
     var words = typed.map(function (pair) { return pair[0]; });
+    /* words that name a kind of result ("filmpje") rank that kind first instead of being searched for (query.steer) */
+    var kindWords = this.kindWords, kinds = Object.create(null);
+    var rest = typed.filter(function (pair) {
+      if (!Object.prototype.hasOwnProperty.call(kindWords, pair[1])) return true;
+      kinds[kindWords[pair[1]]] = true;
+      return false;
+    });
+    if (rest.length) typed = rest;
     var wanted = this.typedClauses(typed, typing, true);
     if (!wanted.length) return { results: [], words: [], corrected: false, needWords: needWords };
     var n = typed.length, docs = this.docs, matchedBy = Object.create(null);
     var scored = this.run(wanted).map(function (r) {
       var share = covered(wanted, r.matchData.metadata) / n;
+      var boost = kinds[docs[+r.ref].kind] ? s.kind_boost : 1;
       matchedBy[r.ref] = r.matchData.metadata;
-      return [+r.ref, Math.round(r.score * Math.pow(share, s.coverage_power) * 1e9) / 1e9];
+      return [+r.ref, Math.round(r.score * Math.pow(share, s.coverage_power) * boost * 1e9) / 1e9];
     }).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
     var queryTerms = typed.map(function (pair) { return pair[1]; }), bet = null;
     if (n <= s.best_bet_max_terms) {

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from kennisplein.content import datafile
@@ -35,6 +37,8 @@ class BestBetsFile(BaseModel):
 
     nl: list[BestBet] = Field(default_factory=list, description="Best bets for the Dutch site (and the English one).")
     en: list[BestBet] = Field(default_factory=list, description="Best bets for the English site only.")
+    kinds: dict[Literal["kennisproduct", "begrip", "video", "hulp"], list[str]] = Field(
+        default_factory=dict, description="Words that name a kind of result; they rank that kind first (both sites).")
 
 
 class BestBetsError(SynonymsError):
@@ -72,3 +76,8 @@ def analysed(bets: BestBetsFile, language: str, groups: dict[str, str], shown: s
     if problems:
         raise BestBetsError(problems)
     return out
+
+
+def kind_words(bets: BestBetsFile, language: str) -> dict[str, str]:
+    """{index term: result kind} of the ``kinds`` words, analysed for ``language``."""
+    return {term: kind for kind, words in bets.kinds.items() for word in words for term in analysis.analyse(word, language)}

@@ -139,7 +139,8 @@ def _script(payload: dict) -> str:
     return f"{CALLBACK}({{\"json\":'{literal}'}});\n"
 
 
-def payloads(docs: list[SearchDocument], language: str, facets: list[dict], groups: list, best_bets: list | None = None) -> tuple[dict, dict]:
+def payloads(docs: list[SearchDocument], language: str, facets: list[dict], groups: list, best_bets: list | None = None,
+             kind_words: dict | None = None) -> tuple[dict, dict]:
     """The contents of the two index files, before they are written."""
     instant_name, full_name = file_names(language)
     instant = {
@@ -149,6 +150,7 @@ def payloads(docs: list[SearchDocument], language: str, facets: list[dict], grou
         "full": full_name,
         "words": words_file_name(language),
         "bestBets": list(best_bets or []),
+        "kindWords": dict(kind_words or {}),
         "stopWords": sorted(analysis.stop_words(language)),
         "settings": query.SETTINGS.to_json(),
         "synonyms": groups,

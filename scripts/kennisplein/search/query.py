@@ -29,6 +29,7 @@ class Settings:
     synonym_boost: int = 2
     coverage_power: int = 2  # a result that matches half of the query's words keeps a quarter of its score
     best_bet_max_terms: int = 3  # a best bet answers a short query only
+    kind_boost: int = 3  # "filmpje over grenzen": videos first
 
     def to_json(self) -> dict:
         return {key: value for key, value in asdict(self).items()}
@@ -159,6 +160,14 @@ def correct(typed: list[tuple[str, str]], speller, vocabulary, typing: bool) -> 
     return unique, changed
 
 
+def steer(typed: list[tuple[str, str]], kind_words: dict[str, str]) -> tuple[list[tuple[str, str]], set[str]]:
+    """Words that name a kind of result ("video", "filmpje") steer the ranking towards that kind instead of
+    being searched for, unless they are all the query has."""
+    kinds = {kind_words[term] for _, term in typed if term in kind_words}
+    rest = [(word, term) for word, term in typed if term not in kind_words]
+    return (rest, kinds) if rest else (typed, kinds)
+
+
 def _covered(clauses_: list[dict], metadata: dict) -> set[int]:
     covered: set[int] = set()
     for clause in clauses_:
@@ -179,16 +188,20 @@ def find(index, text: str, language: str, context: dict, speller=None, typing: b
     corrected = False
     if speller is not None and not exact and typed:
         typed, corrected = correct(typed, speller, vocabulary, typing)
+    shown = [word for word, _ in typed]
+    typed, kinds = steer(typed, context.get("kindWords", {}))
     wanted = _typed_clauses(typed, context["synonyms"], settings, typing, vocabulary)
     if not wanted:
         return {"results": [], "words": [], "corrected": False}
     n = len(typed)
+    fields = context["fields"]
+    kind_of = fields.index("kind")
     scored = []
     for r in _run(index, wanted):
         share = len(_covered(wanted, r["match_data"].metadata)) / n
-        scored.append((int(r["ref"]), round(r["score"] * share ** settings.coverage_power, 9)))
+        boost = settings.kind_boost if context["docs"][int(r["ref"])][kind_of] in kinds else 1
+        scored.append((int(r["ref"]), round(r["score"] * share ** settings.coverage_power * boost, 9)))
     scored.sort(key=lambda item: (-item[1], item[0]))
-    fields = context["fields"]
     group_of = fields.index("group")
     level_of = fields.index("level")
     docs = context["docs"]
@@ -210,4 +223,4 @@ def find(index, text: str, language: str, context: dict, speller=None, typing: b
         seen.add(name)
         refs = sorted(members[name], key=lambda ref: (docs[ref][level_of] != prefer, ref))
         results.append({"refs": refs, "score": best.get(name, 0), "best_bet": name == bet})
-    return {"results": results, "words": [word for word, _ in typed], "corrected": corrected}
+    return {"results": results, "words": shown, "corrected": corrected}
