@@ -45,7 +45,9 @@ def cmd_check(args) -> int:
     except project.ProjectError as exc:
         print(exc, file=sys.stderr)
         return 1
-    problems = loaded.problems
+    from kennisplein.search import check_data as search_data_problems
+
+    problems = loaded.problems + search_data_problems(loaded)
     if loaded.readability_report:
         print("Readability (easy-read pages must pass; standard pages are advisory):")
         print("\n".join(loaded.readability_report))

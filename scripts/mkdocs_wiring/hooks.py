@@ -150,7 +150,7 @@ def _write_search_index(site_dir: Path, language: str, use_directory_urls: bool)
     try:
         search.write_site_index(_state.project, site_dir, language, use_directory_urls)
     except search.SynonymsError as exc:
-        raise PluginError(f"search synonyms:\n{exc}") from None
+        raise PluginError(f"search data (synonyms, best bets):\n{exc}") from None
 
 
 def _plain_script(script) -> bool:

@@ -74,3 +74,38 @@ def test_same_queries_same_top_results(engine, site_dir, language):
         assert [ref for ref, _ in python] == [ref for ref, _ in browser["top"]], text
         for (_, a), (_, b) in zip(python, browser["top"]):
             assert a == pytest.approx(b, abs=1e-6), text
+
+
+SLIPS = ["sexuoloog", "seksuloog", "vertrouwenspersoom", "seksueelmisbruik", "kondoom", "beleitsvisie", "grensoverschreidend",
+         "privasy", "pleegers", "klachtenfunktionaris", "sexualiteit", "anticonseptie", "xyz", "olifantenpoot", "kinderwench"]
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_same_corrections_and_same_grouped_results(engine, site_dir, language):
+    """spelling.py and query.find against their browser twins: the same corrections, the same results in
+    the same order, the same best bets, for the slips above and every query of the relevance set."""
+    from kennisplein.search import spelling
+
+    page = engine(language)
+    folder = site_dir / ("search" if language == "nl" else "en/search")
+    instant = index.read(folder / index.file_names(language)[0])
+    full = index.load(index.read(folder / index.file_names(language)[1]))
+    speller = spelling.Speller(index.read(folder / index.words_file_name(language))["words"])
+    page.evaluate("kpSearch.loadWords()")
+    page.wait_for_function("window.__kpTestEngine.speller !== null")
+    texts = SLIPS + [q["query"] for q in evaluation.load_queries(ROOT / "tests" / "search" / "queries.yml")]
+    js = page.evaluate(
+        "(texts) => { const e = window.__kpTestEngine; return texts.map(t => ({"
+        " fixes: e.speller.correct(t).map(r => r[0]),"
+        " found: [false, true].map(typing => { const f = e.find(t, {typing: typing}); return {words: f.words, corrected: f.corrected,"
+        "   results: f.results.slice(0, 10).map(r => [r.refs, r.bestBet, r.score])}; }) })); }",
+        texts,
+    )
+    for text, browser in zip(texts, js):
+        assert browser["fixes"] == [row[0] for row in speller.correct(text)], text
+        for typing, side in zip((False, True), browser["found"]):
+            python = query.find(full, text, language, instant, speller, typing=typing)
+            assert side["words"] == python["words"] and side["corrected"] == python["corrected"], (text, typing)
+            assert [[r[0], r[1]] for r in side["results"]] == [[r["refs"], r["best_bet"]] for r in python["results"][:10]], (text, typing)
+            for (_, _, a), r in zip(side["results"], python["results"]):
+                assert a == pytest.approx(r["score"], abs=1e-6), text

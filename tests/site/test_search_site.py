@@ -14,7 +14,7 @@ from kennisplein.search import index, query
 ROOT = Path(__file__).resolve().parents[2]
 
 LANGUAGES = {"nl": "search", "en": "en/search"}
-STORED = ["url", "title", "summary", "level", "audiences", "topics", "type", "region", "language"]
+STORED = ["url", "title", "summary", "level", "audiences", "topics", "type", "region", "language", "group", "kind"]
 
 
 def payload(site: Path, language: str, tier: int) -> dict:
@@ -125,3 +125,17 @@ def test_a_video_is_found_by_a_word_only_its_transcript_has(built_site):
         assert not query.search(index.load(instant), word, "nl", instant["synonyms"]), f"{word!r} is in a title or summary"
         found = query.search(full_index, word, "nl", instant["synonyms"])
         assert found and instant["docs"][int(found[0][0])][0] == url, f"{word!r}: {url} is not the top result"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_spelling_lexicon_is_its_own_small_file_and_best_bets_name_indexed_pages(built_site, language):
+    instant = payload(built_site, language, 0)
+    words_path = built_site / LANGUAGES[language] / index.words_file_name(language)
+    words = index.read(words_path)
+    assert words["tier"] == "words" and instant["words"] == words_path.name
+    assert len(gzip.compress(words_path.read_bytes())) < 64 * 1024, "the lexicon stays small"
+    assert any(row[0] == "seksuoloog" for row in words["words"])
+    groups = {doc[STORED.index("group")] for doc in instant["docs"]}
+    assert instant["bestBets"] and all(bet["group"] in groups for bet in instant["bestBets"])
+    kinds = {doc[STORED.index("kind")] for doc in instant["docs"]}
+    assert kinds == {"kennisproduct", "begrip", "video", "hulp", "pagina"}, "help, glossary and videos are documents of the index"

@@ -82,7 +82,7 @@ def test_terms_builder_equals_lunr_builder():
 
 def test_payloads_store_only_what_results_use():
     instant, full = index.payloads(DOCS, "nl", [], [])
-    assert instant["fields"] == ["url", "title", "summary", "level", "audiences", "topics", "type", "region", "language"]
+    assert instant["fields"] == ["url", "title", "summary", "level", "audiences", "topics", "type", "region", "language", "group", "kind"]
     assert all(len(stored) == len(instant["fields"]) for stored in instant["docs"])
     assert "docs" not in full
     assert [name for name, _ in index.INSTANT_FIELDS] == instant["index"]["fields"]

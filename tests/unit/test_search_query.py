@@ -27,18 +27,24 @@ def test_synonyms_work_both_ways_and_need_the_whole_phrase():
     assert query.synonyms(["begeleider"], GROUPS) == ["hulpverlener", "zorgprofessional"]
 
 
-def test_clauses_prefix_only_the_last_word_fuzzy_only_longer_words():
+def test_clauses_prefix_only_the_last_word_and_below_a_whole_word():
     clauses = query.clauses("hulp seksu", "nl", [])
-    assert {"term": "hulp", "boost": 10} in clauses
+    assert {"term": "hulp", "boost": 10, "of": [0]} in clauses
     assert not any(c.get("prefix") and c["term"] == "hulp" for c in clauses)
-    assert {"term": "seksu", "boost": 2, "prefix": True} in clauses
-    assert {"term": "seksu", "boost": 1, "fuzzy": 1} in clauses
-    assert not any(c.get("fuzzy") and c["term"] == "hulp" for c in clauses)
+    assert {"term": "seksu", "boost": 1, "prefix": True, "of": [1]} in clauses
+    assert not any(c.get("fuzzy") for c in clauses)  # slips are corrected from the lexicon instead
 
 
-def test_synonym_clauses_have_their_own_boost():
+def test_synonym_clauses_have_their_own_boost_and_stand_for_their_word():
     clauses = query.clauses("grens", "nl", GROUPS)
-    assert {"term": "nee", "boost": 3} in clauses and {"term": "zegg", "boost": 3} in clauses
+    boost = query.SETTINGS.synonym_boost
+    assert {"term": "nee", "boost": boost, "of": [0]} in clauses and {"term": "zegg", "boost": boost, "of": [0]} in clauses
+
+
+def test_question_words_never_carry_a_query():
+    assert query.terms("wie kan ik bellen", "nl") == [("bellen", analysis.analyse_word("bellen", "nl"))]
+    assert query.terms("mag mijn zoon een vriendin", "nl")[0][0] == "zoon"
+    assert query.terms("waar kun je terecht?", "nl") == [("terecht", analysis.analyse_word("terecht", "nl"))]
 
 
 @pytest.mark.parametrize("text", ["", "   ", "de het een", "***", "~^:+-", '"""', "*:*", "title:grens^10", "grens~2", "-", "\u0000"])

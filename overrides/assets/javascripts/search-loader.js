@@ -66,12 +66,31 @@
     } else if (payload.tier === "full" && engine) {
       engine.upgrade(payload);
       upgradeListeners.forEach(function (fn) { fn(engine); });
+    } else if (payload.tier === "words" && engine) {
+      engine.setWords(payload);
+      upgradeListeners.forEach(function (fn) { fn(engine); });
     }
   }
 
-  function searchPageUrl(query) {
+  /* The spelling lexicon: requested only when a typed word is in no index, once. */
+  var wordsRequested = false;
+  function loadWords() {
+    if (wordsRequested || !engine || !engine.wordsFile) return;
+    wordsRequested = true;
+    addScript(url(config.index).replace(/[^/]*$/, engine.wordsFile), function () { /* no corrections, results stay */ });
+  }
+
+  /* Whom the results are for: easy-read first on an easy-read page and on the clients' route
+     (components/search-header.html marks them); the search page adds its own choices. */
+  function preferredLevel() {
+    return configElement.getAttribute("data-kp-prefer") === "makkelijk" ? "makkelijk" : "standaard";
+  }
+
+  function searchPageUrl(query, extra) {
     var target = new URL(url(config.searchPage));
     if (query) target.searchParams.set("q", query);
+    if (extra) Object.keys(extra).forEach(function (k) { target.searchParams.set(k, extra[k]); });
+    if (preferredLevel() === "makkelijk") target.searchParams.set("versie", "makkelijk");
     return target.href;
   }
 
@@ -80,6 +99,8 @@
     strings: config.strings,
     url: url,
     load: load,
+    loadWords: loadWords,
+    preferredLevel: preferredLevel,
     receive: receive,
     searchPageUrl: searchPageUrl,
     onUpgrade: function (fn) { upgradeListeners.push(fn); },

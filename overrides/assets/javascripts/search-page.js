@@ -1,6 +1,8 @@
 /* The full search page: the query and the filters live in the URL
    (?q=grenzen&doelgroep=naasten&niveau=makkelijk), so a result list can be
    shared, bookmarked and reloaded; the URL is replaced, never sent anywhere.
+   On a phone the results come first and the filters wait behind one
+   "Filters" button; on a wide screen they stand beside the results.
    Everything from the URL is used as text or compared with known filter
    values; nothing from it is inserted as HTML. */
 (function () {
@@ -11,13 +13,17 @@
   var form = page.querySelector("[data-kp-search-page-form]");
   var input = form.querySelector("input[name=q]");
   var status = page.querySelector("[data-kp-search-page-status]");
+  var correction = page.querySelector("[data-kp-search-corrected]");
+  var toggle = page.querySelector("[data-kp-search-filters-toggle]");
+  var toggleCount = page.querySelector("[data-kp-search-filters-count]");
   var facetForm = page.querySelector("[data-kp-search-facets]");
   var groups = page.querySelector("[data-kp-search-facet-groups]");
   var list = page.querySelector("[data-search-results]");
   var more = page.querySelector("[data-kp-search-more]");
   var empty = page.querySelector("[data-kp-search-empty]");
   var PAGE_SIZE = 20;
-  var engine = null, shown = PAGE_SIZE, chosen = {};
+  var OWN_PARAMS = { q: true, versie: true, letterlijk: true };
+  var engine = null, shown = PAGE_SIZE, chosen = {}, literal = false, version = null;
 
   function el(tag, className, content) {
     var node = document.createElement(tag);
@@ -34,12 +40,24 @@
     return node;
   }
 
+  /* A ui string with "{q}" filled by a node (text or element), never by HTML. */
+  function withNode(template, node) {
+    var box = document.createDocumentFragment(), at = template.indexOf("{q}");
+    if (at === -1) { box.appendChild(document.createTextNode(template)); return box; }
+    box.appendChild(document.createTextNode(template.slice(0, at)));
+    box.appendChild(node);
+    box.appendChild(document.createTextNode(template.slice(at + 3)));
+    return box;
+  }
+
   function readUrl() {
     var params = new URLSearchParams(location.search);
     input.value = params.get("q") || "";
+    literal = params.get("letterlijk") === "1";
+    version = params.get("versie") === "makkelijk" ? "makkelijk" : null;
     chosen = {};
     params.forEach(function (value, key) {
-      if (key !== "q") (chosen[key] = chosen[key] || []).push(value);
+      if (!OWN_PARAMS[key]) (chosen[key] = chosen[key] || []).push(value);
     });
   }
 
@@ -53,41 +71,63 @@
     chosen = clean;
   }
 
-  function writeUrl() {
-    var params = new URLSearchParams();
-    if (input.value.trim()) params.set("q", input.value);
+  function params(query, exact) {
+    var out = new URLSearchParams();
+    if (query.trim()) out.set("q", query);
+    if (exact) out.set("letterlijk", "1");
+    if (version) out.set("versie", version);
     engine.facets.forEach(function (f) {
-      (chosen[f.param] || []).forEach(function (v) { params.append(f.param, v); });
+      (chosen[f.param] || []).forEach(function (v) { out.append(f.param, v); });
     });
-    var search = params.toString();
+    return out.toString();
+  }
+
+  function writeUrl() {
+    var search = params(input.value, literal);
     history.replaceState(null, "", location.pathname + (search ? "?" + search : ""));
   }
 
-  function label(facet, value) { return facet.values[value] || value; }
+  function prefer() {
+    if (version) return version;
+    var levels = chosen.niveau || [];
+    return levels.length === 1 && levels[0] === "makkelijk" ? "makkelijk" : S.preferredLevel();
+  }
+
+  function facet(param) { return engine.facets.filter(function (f) { return f.param === param; })[0]; }
+  function label(f, value) { return (f && f.values[value]) || value; }
 
   function badges(doc) {
     var box = el("p", "kp-badges kp-search-result__badges");
-    var levels = engine.facets.filter(function (f) { return f.param === "niveau"; })[0];
-    var audiences = engine.facets.filter(function (f) { return f.param === "doelgroep"; })[0];
-    var kinds = engine.facets.filter(function (f) { return f.param === "soort"; })[0];
-    box.appendChild(el("span", "kp-badge" + (doc.level === "makkelijk" ? " kp-badge--easy" : ""), label(levels, doc.level)));
-    doc.audiences.forEach(function (a) { box.appendChild(el("span", "kp-badge kp-badge--audience", label(audiences, a))); });
-    box.appendChild(el("span", "kp-badge", label(kinds, doc.type)));
+    var kinds = S.strings.search_result_kinds || {};
+    box.appendChild(el("span", "kp-badge kp-badge--kind", kinds[doc.kind] || doc.kind));
+    box.appendChild(el("span", "kp-badge" + (doc.level === "makkelijk" ? " kp-badge--easy" : ""),
+      String(S.strings.search_level_label).replace("{level}", label(facet("niveau"), doc.level))));
+    doc.audiences.forEach(function (a) { box.appendChild(el("span", "kp-badge kp-badge--audience", label(facet("doelgroep"), a))); });
     if (doc.language !== S.config.language) box.appendChild(el("span", "kp-badge", S.strings.search_not_translated));
     return box;
   }
 
   function renderResult(r) {
-    var item = el("li", "kp-search-result" + (r.doc.level === "makkelijk" ? " kp-search-result--easy" : ""));
-    var link = el("a", "kp-search-result__link");
-    link.href = S.url(r.doc.url);
-    link.appendChild(highlighted("span", "kp-search-result__title", r.doc.title, r.matched));
+    var doc = r.doc;
+    var item = el("li", "kp-search-result" + (doc.level === "makkelijk" ? " kp-search-result--easy" : "") + (r.bestBet ? " kp-search-result--best" : ""));
     var heading = el("h2", "kp-search-result__heading");
+    if (r.bestBet) heading.appendChild(el("span", "kp-badge kp-badge--best", S.strings.search_best_bet));
+    var link = el("a", "kp-search-result__link");
+    link.href = S.url(doc.url);
+    link.appendChild(highlighted("span", "kp-search-result__title", doc.title, r.matched));
     heading.appendChild(link);
     item.appendChild(heading);
-    if (r.doc.language !== S.config.language) item.lang = r.doc.language;
-    item.appendChild(highlighted("p", "kp-search-result__summary", r.doc.summary, r.matched));
-    item.appendChild(badges(r.doc));
+    if (doc.language !== S.config.language) item.lang = doc.language;
+    item.appendChild(highlighted("p", "kp-search-result__summary", doc.summary, r.matched));
+    item.appendChild(badges(doc));
+    r.docs.slice(1).forEach(function (other) {
+      var p = el("p", "kp-search-result__other");
+      var a = el("a", "kp-search-result__version",
+        other.level === "makkelijk" ? S.strings.read_easy_version : S.strings.read_standard_version);
+      a.href = S.url(other.url);
+      p.appendChild(a);
+      item.appendChild(p);
+    });
     return item;
   }
 
@@ -95,8 +135,10 @@
     var counts = engine.counts(results, chosen);
     groups.textContent = "";
     engine.facets.forEach(function (f, i) {
-      var values = Object.keys(f.values).filter(function (v) { return counts[i][v] || (chosen[f.param] || []).indexOf(v) !== -1; });
-      if (!values.length) return;
+      var picked = chosen[f.param] || [];
+      var values = Object.keys(f.values).filter(function (v) { return counts[i][v] || picked.indexOf(v) !== -1; });
+      /* a facet with a single value chooses nothing */
+      if (values.length < 2 && !picked.length) return;
       var set = el("fieldset", "kp-search-facet");
       set.appendChild(el("legend", "", f.label));
       values.forEach(function (v) {
@@ -104,7 +146,7 @@
         box.type = "checkbox";
         box.name = f.param;
         box.value = v;
-        box.checked = (chosen[f.param] || []).indexOf(v) !== -1;
+        box.checked = picked.indexOf(v) !== -1;
         var lab = el("label", "kp-search-facet__option");
         lab.appendChild(box);
         lab.appendChild(document.createTextNode(" " + label(f, v) + " "));
@@ -113,22 +155,51 @@
       });
       groups.appendChild(set);
     });
-    facetForm.hidden = !groups.childNodes.length;
+    var any = groups.childNodes.length > 0;
+    facetForm.hidden = !any;
+    toggle.hidden = !any;
+    var active = Object.keys(chosen).reduce(function (n, k) { return n + chosen[k].length; }, 0);
+    toggleCount.textContent = active ? " (" + String(S.strings.search_filters_active).replace("{n}", active) + ")" : "";
   }
 
   function countText(n) {
     return n === 0 ? S.strings.search_count_none : n === 1 ? S.strings.search_count_one : S.format("search_count", n);
   }
 
+  function renderCorrection(found, query) {
+    correction.textContent = "";
+    correction.hidden = !found.corrected;
+    if (!found.corrected) return;
+    var p = el("p", "kp-search-page__corrected");
+    p.appendChild(withNode(S.strings.search_corrected, el("b", "", found.words.join(" "))));
+    correction.appendChild(p);
+    var again = el("a", "kp-search-page__as-typed");
+    again.href = location.pathname + "?" + params(query, true);
+    again.appendChild(withNode(S.strings.search_as_typed, el("span", "", query.slice(0, 100))));
+    again.addEventListener("click", function (event) {
+      event.preventDefault();
+      literal = true;
+      update();
+      input.focus();
+    });
+    var q = el("p");
+    q.appendChild(again);
+    correction.appendChild(q);
+  }
+
   function render() {
     var query = input.value;
     var anyFilter = Object.keys(chosen).length > 0;
-    var results = query.trim() ? engine.search(query) : anyFilter ? engine.all() : [];
+    var found = query.trim() ? engine.find(query, { typing: false, prefer: prefer(), exact: literal }) : null;
+    if (found && found.needWords) S.loadWords();
+    var results = found ? found.results : anyFilter ? engine.all(prefer()) : [];
     var filtered = engine.filter(results, chosen);
     list.textContent = "";
     filtered.slice(0, shown).forEach(function (r) { list.appendChild(renderResult(r)); });
+    list.setAttribute("data-kp-rendered", query);
     more.hidden = filtered.length <= shown;
     renderFacets(results);
+    renderCorrection(found || { corrected: false }, query);
     if (!query.trim() && !anyFilter) {
       status.textContent = S.strings.search_prompt;
       empty.hidden = true;
@@ -138,7 +209,7 @@
       status.textContent = query.trim() ? S.strings.search_no_results.replace("{q}", query.slice(0, 100)) : countText(0);
       empty.hidden = false;
     } else {
-      status.textContent = countText(filtered.length);
+      status.textContent = countText(filtered.length) + (found && found.corrected ? ". " + S.strings.search_corrected.replace("{q}", found.words.join(" ")) : "");
       empty.hidden = true;
     }
   }
@@ -152,12 +223,19 @@
   var typing = null;
   input.addEventListener("input", function () {
     if (!engine) return;
+    literal = false;
     clearTimeout(typing);
     typing = setTimeout(update, 150);
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    clearTimeout(typing);
     if (engine) update();
+  });
+  toggle.addEventListener("click", function () {
+    var open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    facetForm.classList.toggle("kp-search-page__facets--open", open);
   });
   facetForm.addEventListener("change", function (event) {
     var box = event.target;
@@ -188,7 +266,7 @@
     engine = e;
     cleanChoices();
     render();
-    /* re-rank when the full index arrives, unless the reader is already in the results */
+    /* re-rank when the full index or the spelling lexicon arrives, unless the reader is already in the results */
     S.onUpgrade(function () { if (!list.contains(document.activeElement)) render(); });
   }, function () {
     status.textContent = S.strings.search_error;

@@ -1,7 +1,9 @@
 /* From what a reader types to ranked results: the browser twin of
-   scripts/kennisplein/search/query.py (same clauses, same order of ties), plus
-   facet counts and highlighting. The typed text never reaches lunr's query
-   parser, so its syntax characters (* ~ ^ : + -) are only separators. */
+   scripts/kennisplein/search/query.py (same clauses, same order of ties, same
+   grouping of a page's versions and best bets) and of spelling.py (corrections
+   from the lexicon), plus facet counts and highlighting. The typed text never
+   reaches lunr's query parser, so its syntax characters (* ~ ^ : + -) are only
+   separators. */
 (function () {
   "use strict";
   var P = window.KpPipeline;
@@ -37,12 +39,21 @@
     this.tier = "instant";
     this.full = payload.full;
     this.termCache = Object.create(null);
+    this.bestBets = payload.bestBets || [];
+    this.kindWords = payload.kindWords || {};
+    this.wordsFile = payload.words || null;
+    this.speller = null;
+    this.fields = payload.fields;
+    var members = this.members = Object.create(null);
+    this.docs.forEach(function (doc, i) { (members[doc.group] = members[doc.group] || []).push(i); });
   }
 
   Engine.prototype.upgrade = function (payload) {
     this.index = lunr.Index.load(expand(payload.index));
     this.tier = "full";
   };
+
+  Engine.prototype.setWords = function (payload) { this.speller = new Speller(payload.words); };
 
   /* One word through the index's own pipeline: its index term, or "" for a stop word. */
   Engine.prototype.term = function (word) {
@@ -62,82 +73,300 @@
     return out;
   };
 
-  Engine.prototype.synonymTerms = function (queryTerms) {
-    var extra = [];
+  function phrasePositions(terms, phrase) {
+    var out = [];
+    for (var i = 0; i + phrase.length <= terms.length; i++) {
+      var all = true;
+      for (var j = 0; j < phrase.length; j++) if (terms[i + j] !== phrase[j]) { all = false; break; }
+      if (all) for (j = 0; j < phrase.length; j++) if (out.indexOf(i + j) === -1) out.push(i + j);
+    }
+    return out;
+  }
+
+  function union(a, b) {
+    var out = a.slice();
+    b.forEach(function (x) { if (out.indexOf(x) === -1) out.push(x); });
+    return out.sort(function (x, y) { return x - y; });
+  }
+
+  /* [extra term, positions of the query words it stands in for], as query.synonym_sources. */
+  Engine.prototype.synonymSources = function (queryTerms) {
+    var order = [], extra = Object.create(null);
     this.synonyms.forEach(function (group) {
-      if (!group.some(function (phrase) { return contains(queryTerms, phrase); })) return;
+      var positions = [];
+      group.forEach(function (phrase) { positions = union(positions, phrasePositions(queryTerms, phrase)); });
+      if (!positions.length) return;
       group.forEach(function (phrase) {
-        phrase.forEach(function (t) { if (queryTerms.indexOf(t) === -1 && extra.indexOf(t) === -1) extra.push(t); });
+        phrase.forEach(function (t) {
+          if (queryTerms.indexOf(t) !== -1) return;
+          if (extra[t]) extra[t] = union(extra[t], positions);
+          else { extra[t] = positions; order.push(t); }
+        });
       });
     });
-    return extra;
+    return order.map(function (t) { return [t, extra[t]]; });
   };
 
-  Engine.prototype.clauses = function (text) {
-    var s = this.settings, typed = this.terms(text), out = [];
+  Engine.prototype.synonymTerms = function (queryTerms) {
+    return this.synonymSources(queryTerms).map(function (pair) { return pair[0]; });
+  };
+
+  Engine.prototype.known = function (term) {
+    return Object.prototype.hasOwnProperty.call(this.index.invertedIndex, term);
+  };
+
+  /* Whether some index term starts with ``term``: a walk down lunr's own token trie, no word list to build. */
+  Engine.prototype.hasPrefix = function (term) {
+    var node = this.index.tokenSet;
+    for (var i = 0; node && i < term.length; i++) node = node.edges[term.charAt(i)];
+    return !!node;
+  };
+
+  Engine.prototype.typedClauses = function (typed, typing, withVocabulary) {
+    var s = this.settings, self = this, out = [];
     var queryTerms = typed.map(function (t) { return t[1]; });
     typed.forEach(function (pair, position) {
-      var word = pair[0], term = pair[1];
-      out.push({ term: term, boost: s.exact_boost });
-      if (position === typed.length - 1 && term.length >= s.prefix_min) out.push({ term: term, boost: s.prefix_boost, prefix: true });
-      if (word.length >= s.fuzzy_min) out.push({ term: term, boost: s.fuzzy_boost, fuzzy: 1 });
+      var term = pair[1];
+      out.push({ term: term, boost: s.exact_boost, of: [position] });
+      var last = position === typed.length - 1;
+      if (last && term.length >= s.prefix_min && (typing || !withVocabulary || !self.known(term))) {
+        out.push({ term: term, boost: s.prefix_boost, prefix: true, of: [position] });
+      }
     });
-    this.synonymTerms(queryTerms).forEach(function (term) { out.push({ term: term, boost: s.synonym_boost }); });
+    this.synonymSources(queryTerms).forEach(function (pair) { out.push({ term: pair[0], boost: s.synonym_boost, of: pair[1] }); });
     return out;
   };
 
-  /* Results best first: {ref, score, doc, matched: {indexTerm: true}}. */
-  Engine.prototype.search = function (text) {
-    var wanted = this.clauses(text);
-    if (!wanted.length) return [];
-    var raw = this.index.query(function (q) {
+  /* As query.clauses with its defaults (typing, no vocabulary): what the parity test compares. */
+  Engine.prototype.clauses = function (text) { return this.typedClauses(this.terms(text), true, false); };
+
+  Engine.prototype.run = function (wanted) {
+    return this.index.query(function (q) {
       wanted.forEach(function (c) {
         var clause = { boost: c.boost, usePipeline: false };
         if (c.prefix) clause.wildcard = lunr.Query.wildcard.TRAILING;
-        if (c.fuzzy) clause.editDistance = c.fuzzy;
         q.term(c.term, clause);
       });
     });
+  };
+
+  /* lunr's own ranking, best first: {ref, score, doc, matched: {indexTerm: true}}. */
+  Engine.prototype.search = function (text) {
+    var wanted = this.clauses(text);
+    if (!wanted.length) return [];
     var docs = this.docs;
-    return raw.map(function (r) {
+    return this.run(wanted).map(function (r) {
       return { ref: r.ref, score: Math.round(r.score * 1e9) / 1e9, doc: docs[+r.ref], matched: r.matchData.metadata };
     }).sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
   };
 
-  /* Every document in title order: the result list when only filters are chosen. */
-  Engine.prototype.all = function () {
-    return this.docs.map(function (doc, i) { return { ref: String(i), score: 0, doc: doc, matched: {} }; })
-      .sort(function (a, b) { return a.doc.title.localeCompare(b.doc.title); });
+  /* --- spelling (spelling.py) --- */
+  var SLIPS = [["ij", "ei"], ["y", "ei"], ["x", "ks"], ["ck", "k"], ["c", "k"], ["q", "k"], ["au", "ou"], ["ph", "f"], ["dt", "t"]];
+  var MIN_WORD = 4, MIN_PART = 3;
+
+  function key(word) {
+    var w = P.fold(P.normalise(word));
+    SLIPS.forEach(function (pair) { w = w.split(pair[0]).join(pair[1]); });
+    if (w.slice(-1) === "d") w = w.slice(0, -1) + "t";
+    return w.replace(/(.)\1+/g, "$1");
+  }
+
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var previous = [], i, j;
+    for (j = 0; j <= b.length; j++) previous.push(j);
+    for (i = 1; i <= a.length; i++) {
+      var current = [i], best = i;
+      for (j = 1; j <= b.length; j++) {
+        var value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        current.push(value);
+        if (value < best) best = value;
+      }
+      if (best > limit) return limit + 1;
+      previous = current;
+    }
+    return previous[b.length];
+  }
+
+  function Speller(rows) {
+    var byKey = this.byKey = Object.create(null), byLength = this.byLength = Object.create(null);
+    var terms = this.terms = Object.create(null);
+    this.rows = rows;
+    rows.forEach(function (row, position) {
+      terms[row[1]] = true;
+      var k = key(row[0]);
+      if (byKey[k]) return;
+      byKey[k] = row;
+      (byLength[k.length] = byLength[k.length] || []).push([k, position]);
+    });
+  }
+
+  Speller.prototype.correct = function (word) {
+    var k = key(word);
+    if (k.length < MIN_WORD) return [];
+    if (this.byKey[k]) return [this.byKey[k]];
+    for (var cut = MIN_PART; cut <= k.length - MIN_PART; cut++) {
+      var left = this.byKey[k.slice(0, cut)], right = this.byKey[k.slice(cut)];
+      if (left && right) return [left, right];
+    }
+    var limit = k.length <= 7 ? 1 : 2, best = null;
+    for (var length = k.length - limit; length <= k.length + limit; length++) {
+      (this.byLength[length] || []).forEach(function (entry) {
+        var cap = best ? best[0] : limit;
+        var d = distance(k, entry[0], cap);
+        if (d <= cap && (!best || d < best[0] || (d === best[0] && entry[1] < best[1]))) best = [d, entry[1]];
+      });
+    }
+    return best ? [this.rows[best[1]]] : [];
   };
 
-  function values(doc, field) {
-    var v = doc[field];
-    return Array.isArray(v) ? v : [v];
+  Engine.prototype.correct = function (typed, typing) {
+    var sp = this.speller, self = this, out = [], changed = false;
+    typed.forEach(function (pair, position) {
+      var last = position === typed.length - 1;
+      if (sp.terms[pair[1]] || self.known(pair[1]) || (last && typing && self.hasPrefix(pair[1]))) { out.push(pair); return; }
+      var rows = sp.correct(pair[0]);
+      if (!rows.length) { out.push(pair); return; }
+      changed = true;
+      rows.forEach(function (row) { out.push([row[0], row[1]]); });
+    });
+    var seen = Object.create(null), unique = [];
+    out.forEach(function (pair) { if (!seen[pair[1]]) { seen[pair[1]] = true; unique.push(pair); } });
+    return [unique, changed];
+  };
+
+  function covered(wanted, metadata) {
+    var out = [];
+    wanted.forEach(function (c) {
+      var hit = Object.prototype.hasOwnProperty.call(metadata, c.term);
+      if (!hit && c.prefix) for (var m in metadata) if (m.indexOf(c.term) === 0) { hit = true; break; }
+      if (hit) c.of.forEach(function (p) { if (out.indexOf(p) === -1) out.push(p); });
+    });
+    return out.length;
+  }
+
+  /* What the page and the header show, as query.find: one result per page (its versions together, the
+     reader's level first), lunr's score times the share of the query's words matched, a best bet first.
+     options: typing (the last word may be half typed), prefer ("makkelijk" or "standaard"), exact (no correction).
+     Returns {results: [{refs, docs, doc, score, bestBet, matched}], words, corrected, needWords}. */
+  Engine.prototype.find = function (text, options) {
+    options = options || {};
+    var s = this.settings, self = this, typed = this.terms(text), corrected = false, needWords = false;
+    var typing = !!options.typing, prefer = options.prefer || "standaard";
+    if (!options.exact && typed.length) {
+      if (this.speller) {
+        var fixed = this.correct(typed, typing);
+        typed = fixed[0]; corrected = fixed[1];
+      } else {
+        needWords = !!this.wordsFile && typed.some(function (pair, position) {
+          var last = position === typed.length - 1;
+          return !self.known(pair[1]) && !(last && typing && self.hasPrefix(pair[1]));
+        });
+      }
+    }
+    var words = typed.map(function (pair) { return pair[0]; });
+    /* words that name a kind of result ("filmpje") rank that kind first instead of being searched for (query.steer) */
+    var kindWords = this.kindWords, kinds = Object.create(null);
+    var rest = typed.filter(function (pair) {
+      if (!Object.prototype.hasOwnProperty.call(kindWords, pair[1])) return true;
+      kinds[kindWords[pair[1]]] = true;
+      return false;
+    });
+    if (rest.length) typed = rest;
+    var wanted = this.typedClauses(typed, typing, true);
+    if (!wanted.length) return { results: [], words: [], corrected: false, needWords: needWords };
+    var n = typed.length, docs = this.docs, matchedBy = Object.create(null);
+    var scored = this.run(wanted).map(function (r) {
+      var share = covered(wanted, r.matchData.metadata) / n;
+      var boost = kinds[docs[+r.ref].kind] ? s.kind_boost : 1;
+      matchedBy[r.ref] = r.matchData.metadata;
+      return [+r.ref, Math.round(r.score * Math.pow(share, s.coverage_power) * boost * 1e9) / 1e9];
+    }).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    var queryTerms = typed.map(function (pair) { return pair[1]; }), bet = null;
+    if (n <= s.best_bet_max_terms) {
+      this.bestBets.some(function (b) {
+        if (b.terms.some(function (t) { return queryTerms.indexOf(t) !== -1; })) { bet = b.group; return true; }
+        return false;
+      });
+    }
+    var members = this.members, order = [], best = Object.create(null);
+    if (bet !== null && members[bet]) order.push(bet);
+    scored.forEach(function (pair) {
+      var group = docs[pair[0]].group;
+      order.push(group);
+      if (!(group in best)) best[group] = pair[1];
+    });
+    var seen = Object.create(null), results = [];
+    order.forEach(function (name) {
+      if (seen[name]) return;
+      seen[name] = true;
+      var refs = members[name].slice().sort(function (a, b) {
+        return ((docs[a].level !== prefer) - (docs[b].level !== prefer)) || a - b;
+      });
+      var matched = Object.create(null);
+      refs.forEach(function (ref) { var m = matchedBy[ref]; if (m) for (var t in m) matched[t] = true; });
+      results.push({ refs: refs, docs: refs.map(function (r) { return docs[r]; }), doc: docs[refs[0]], ref: String(refs[0]),
+                     score: name in best ? best[name] : 0, bestBet: name === bet, matched: matched });
+    });
+    return { results: results, words: words, corrected: corrected, needWords: needWords };
+  };
+
+  /* Every page in title order, one result per page: the result list when only filters are chosen. */
+  Engine.prototype.all = function (prefer) {
+    var docs = this.docs, members = this.members;
+    return Object.keys(members).map(function (name) {
+      var refs = members[name].slice().sort(function (a, b) {
+        return ((docs[a].level !== (prefer || "standaard")) - (docs[b].level !== (prefer || "standaard"))) || a - b;
+      });
+      return { refs: refs, docs: refs.map(function (r) { return docs[r]; }), doc: docs[refs[0]], ref: String(refs[0]), score: 0, bestBet: false, matched: {} };
+    }).sort(function (a, b) { return a.doc.title.localeCompare(b.doc.title); });
+  };
+
+  function values(doc, facet) {
+    var v = doc[facet.field], list = Array.isArray(v) ? v : [v];
+    if (facet.also) {
+      var more = [];
+      list.forEach(function (x) { if (facet.also[x]) more = more.concat(facet.also[x]); });
+      list = list.concat(more);
+    }
+    return list;
   }
 
   function passes(doc, chosen, facets, skip) {
     return facets.every(function (f) {
       var want = chosen[f.param];
       if (f.param === skip || !want || !want.length) return true;
-      var have = values(doc, f.field);
+      var have = values(doc, f);
       return want.some(function (w) { return have.indexOf(w) !== -1; });
     });
   }
 
-  /* Within a facet the chosen values are alternatives; facets narrow each other. */
+  /* Within a facet the chosen values are alternatives; facets narrow each other. A page passes when one of
+     its versions does, and then shows only the versions that pass. */
   Engine.prototype.filter = function (results, chosen) {
-    var facets = this.facets;
-    return results.filter(function (r) { return passes(r.doc, chosen, facets, null); });
+    var facets = this.facets, out = [];
+    results.forEach(function (r) {
+      var keep = r.docs.filter(function (doc) { return passes(doc, chosen, facets, null); });
+      if (!keep.length) return;
+      if (keep.length === r.docs.length) { out.push(r); return; }
+      var refs = r.refs.filter(function (ref, i) { return keep.indexOf(r.docs[i]) !== -1; });
+      out.push({ refs: refs, docs: keep, doc: keep[0], ref: String(refs[0]), score: r.score, bestBet: r.bestBet, matched: r.matched });
+    });
+    return out;
   };
 
-  /* Per facet value: how many results it would show, given the other facets' choices. */
+  /* Per facet value: how many results (pages) it would show, given the other facets' choices. */
   Engine.prototype.counts = function (results, chosen) {
     var facets = this.facets;
     return facets.map(function (f) {
       var counts = Object.create(null);
       results.forEach(function (r) {
-        if (!passes(r.doc, chosen, facets, f.param)) return;
-        values(r.doc, f.field).forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
+        var here = Object.create(null);
+        r.docs.forEach(function (doc) {
+          if (!passes(doc, chosen, facets, f.param)) return;
+          values(doc, f).forEach(function (v) { here[v] = true; });
+        });
+        for (var v in here) counts[v] = (counts[v] || 0) + 1;
       });
       return counts;
     });
@@ -159,5 +388,6 @@
     return out;
   };
 
+  Engine.key = key;
   window.KpSearchEngine = Engine;
 })();

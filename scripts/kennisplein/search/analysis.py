@@ -66,9 +66,19 @@ def fold(word: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.category(c).startswith("M")))
 
 
+# Question words and the verbs of a question ("mag mijn zoon een vriendin", "wie kan ik bellen"): readers type
+# them, texts use them everywhere, so alone they would carry any page. The stop-words list has some; these join it.
+QUESTION_WORDS = {
+    "nl": ("mag", "mogen", "kun", "kunt", "moeten", "waar", "waarom", "wanneer", "welk", "welke", "jij", "jou", "jouw",
+           "mn", "zn", "willen", "wilt", "graag", "hoezo", "gaat", "ga", "gaan", "doe", "doet", "krijg", "iemand", "soms"),
+    "en": ("can", "may", "should", "would", "could", "please"),
+}
+
+
 @lru_cache(maxsize=None)
 def stop_words(language: str) -> frozenset[str]:
-    return frozenset(normalise(w) for w in get_stop_words(STOP_WORD_LANGUAGES[language]))
+    words = list(get_stop_words(STOP_WORD_LANGUAGES[language])) + list(QUESTION_WORDS.get(language, ()))
+    return frozenset(normalise(w) for w in words)
 
 
 class _LunrJsPorter(PorterStemmer):

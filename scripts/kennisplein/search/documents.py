@@ -19,6 +19,9 @@ from kennisplein.search import analysis
 KIND_PAGE = "pagina"  # help directory and other site pages
 KIND_VIDEO = "video"
 KIND_GLOSSARY = "begrippenlijst"  # also a product type in the vocabulary
+# What a result is, in the reader's words (ui.yml search_result_kinds); distinct from the product type.
+RESULT_PRODUCT, RESULT_TERM, RESULT_VIDEO, RESULT_HELP, RESULT_PAGE = "kennisproduct", "begrip", "video", "hulp", "pagina"
+HELP_GROUP = "hulp"
 GLOSSARY_SRC = "begrippen.md"
 START_PAGES = {"index.md", "index.en.md"}
 
@@ -38,9 +41,15 @@ class SearchDocument:
     body: str = ""
     terms: list[str] = field(default_factory=list)  # glossary terms the text uses
     transcripts: list[str] = field(default_factory=list)
+    group: str = ""  # the versions of one page share it: one result with a link to each
+    kind: str = RESULT_PAGE
+    src: str = ""  # source path, for best bets
     _analysed: dict = field(default_factory=dict, repr=False, compare=False)
 
-    STORED = ("url", "title", "summary", "level", "audiences", "topics", "type", "region", "language")
+    STORED = ("url", "title", "summary", "level", "audiences", "topics", "type", "region", "language", "group", "kind")
+
+    def __post_init__(self):
+        self.group = self.group or self.url
 
     def stored(self) -> list:
         """Only what a result shows or filters on, in the order of ``STORED``."""
@@ -103,6 +112,7 @@ def _products(project, language: str, use_directory_urls: bool, find_terms) -> l
                 url=url_for(page.src, language, use_directory_urls), title=meta.title, summary=meta.summary,
                 level=meta.level, audiences=list(meta.audiences), topics=list(meta.topics), type=meta.type,
                 region=meta.region, language=page.language, headings=[h for h in headings if h != meta.title], body=body,
+                group=f"producten/{product.slug}", kind=RESULT_PRODUCT, src=page.src,
             )
             doc.terms = find_terms(doc)
             docs.append(doc)
@@ -122,7 +132,8 @@ def _site_pages(project, language: str, use_directory_urls: bool, audiences: lis
         docs.append(SearchDocument(
             url=url_for(page.src, language, use_directory_urls), title=page.meta.title, summary=page.meta.summary or "",
             level=page.meta.level, audiences=audiences, topics=[], type=KIND_PAGE, region="algemeen",
-            language=page.language, headings=list(headings), body=body,
+            language=page.language, headings=list(headings), body=body, src=page.src,
+            group=url_for(page.src.replace("-makkelijk.", "."), language, use_directory_urls),
         ))
     return docs
 
@@ -138,7 +149,7 @@ def _help_pages(project, language: str, use_directory_urls: bool, audiences: lis
             url=url_for(src, language, use_directory_urls), title=ui["help_title"],
             summary=ui["help_intro_easy" if level == "makkelijk" else "help_intro"], level=level, audiences=audiences,
             topics=["hulp-zoeken"], type=KIND_PAGE, region="algemeen", language=language,
-            headings=[h for h in headings if h != ui["help_title"]], body=body,
+            headings=[h for h in headings if h != ui["help_title"]], body=body, group=HELP_GROUP, kind=RESULT_HELP, src=src,
         ))
     return docs
 
@@ -152,7 +163,7 @@ def _glossary(project, language: str, use_directory_urls: bool, audiences: list[
             url=f"{page}#{_glossary_anchor(term.term)}", title=term.term[:1].upper() + term.term[1:],
             summary=" ".join((term.en if english else term.standard).split()), level="standaard", audiences=audiences,
             topics=[], type=KIND_GLOSSARY, region="algemeen", language="en" if english else DEFAULT_LANGUAGE,
-            body="" if english else term.easy, terms=[term.term],
+            body="" if english else term.easy, terms=[term.term], kind=RESULT_TERM,
         ))
     return docs
 
@@ -168,6 +179,7 @@ def _videos(project, language: str, use_directory_urls: bool) -> list[SearchDocu
             url=record["url"], title=record["title"], summary=record["summary"] or "", level=record["level"],
             audiences=list(record["audiences"]), topics=list(record["topics"]), type=KIND_VIDEO, region=record["region"],
             language=record["language"], transcripts=[record["transcript"]] if record.get("transcript") else [],
+            kind=RESULT_VIDEO,
         )
         for record in search_documents(project, language, use_directory_urls)
     ]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from kennisplein.search.documents import KIND_PAGE, KIND_VIDEO
 
+BOTH_REGIONS = "algemeen"  # "Nederland en Vlaanderen": such a page is found under either region
 FACETS = (  # URL parameter, stored document field, vocabulary kind (None: not from the vocabulary)
     ("doelgroep", "audiences", "audiences"),
     ("niveau", "level", "levels"),
@@ -32,5 +33,10 @@ def facets(vocabulary, ui, language: str) -> list[dict]:
         if param == "soort":
             kinds = _mapping(ui.get("search_kinds"))
             values.update({key: kinds.get(key, key) for key in (KIND_VIDEO, KIND_PAGE)})
-        out.append({"param": param, "field": field, "label": ui[f"search_facet_{param}"], "values": values})
+        facet = {"param": param, "field": field, "label": ui[f"search_facet_{param}"], "values": values}
+        if param == "regio" and BOTH_REGIONS in values:
+            regions = [key for key in values if key != BOTH_REGIONS]
+            facet["also"] = {BOTH_REGIONS: regions}  # a value of the document that counts as these values too
+            facet["values"] = {key: values[key] for key in regions}
+        out.append(facet)
     return out

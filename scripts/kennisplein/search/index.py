@@ -28,7 +28,7 @@ from lunr.idf import idf as Idf
 from lunr.index import Index
 from lunr.vector import Vector
 
-from kennisplein.search import analysis, query
+from kennisplein.search import analysis, query, spelling
 from kennisplein.search.documents import SearchDocument
 
 INSTANT_FIELDS = (("title", 10), ("summary", 3))
@@ -39,6 +39,11 @@ FORMAT = 1
 
 def file_names(language: str) -> tuple[str, str]:
     return f"index-{language}.js", f"index-{language}-full.js"
+
+
+def words_file_name(language: str) -> str:
+    """The spelling lexicon (``spelling.lexicon``): loaded only when a typed word is not in the index."""
+    return f"index-{language}-words.js"
 
 
 class TermsBuilder(Builder):
@@ -134,14 +139,18 @@ def _script(payload: dict) -> str:
     return f"{CALLBACK}({{\"json\":'{literal}'}});\n"
 
 
-def payloads(docs: list[SearchDocument], language: str, facets: list[dict], groups: list) -> tuple[dict, dict]:
-    """The contents of the two files, before they are written."""
+def payloads(docs: list[SearchDocument], language: str, facets: list[dict], groups: list, best_bets: list | None = None,
+             kind_words: dict | None = None) -> tuple[dict, dict]:
+    """The contents of the two index files, before they are written."""
     instant_name, full_name = file_names(language)
     instant = {
         "format": FORMAT,
         "tier": "instant",
         "language": language,
         "full": full_name,
+        "words": words_file_name(language),
+        "bestBets": list(best_bets or []),
+        "kindWords": dict(kind_words or {}),
         "stopWords": sorted(analysis.stop_words(language)),
         "settings": query.SETTINGS.to_json(),
         "synonyms": groups,
@@ -154,10 +163,19 @@ def payloads(docs: list[SearchDocument], language: str, facets: list[dict], grou
     return instant, full
 
 
-def write(out_dir: Path, instant: dict, full: dict) -> list[Path]:
+def words_payload(docs: list[SearchDocument], language: str) -> dict:
+    """The spelling lexicon of every indexed field."""
+    return {"format": FORMAT, "tier": "words", "language": language,
+            "words": spelling.lexicon(docs, language, [name for name, _ in FULL_FIELDS])}
+
+
+def write(out_dir: Path, instant: dict, full: dict, words: dict | None = None) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
-    for name, payload in zip(file_names(instant["language"]), (instant, full)):
+    named = list(zip(file_names(instant["language"]), (instant, full)))
+    if words is not None:
+        named.append((words_file_name(instant["language"]), words))
+    for name, payload in named:
         path = out_dir / name
         path.write_text(_script(payload), encoding="utf-8")
         paths.append(path)

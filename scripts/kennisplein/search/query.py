@@ -11,6 +11,7 @@ are only separators and cannot make a query fail or run away.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import asdict, dataclass
 
 from lunr.query import Query
@@ -23,17 +24,19 @@ class Settings:
     max_chars: int = 200  # a pasted page of text is cut here
     max_terms: int = 8
     exact_boost: int = 10
-    prefix_boost: int = 2  # the last word may be half typed: "seksu" finds "seksualiteit"
+    prefix_boost: int = 1  # the word being typed: "seksu" finds "seksualiteit", below a whole word
     prefix_min: int = 2
-    fuzzy_boost: int = 1  # one typing slip: "seksuloog"
-    fuzzy_min: int = 5
-    synonym_boost: int = 3
+    synonym_boost: int = 2
+    coverage_power: int = 2  # a result that matches half of the query's words keeps a quarter of its score
+    best_bet_max_terms: int = 3  # a best bet answers a short query only
+    kind_boost: int = 3  # "filmpje over grenzen": videos first
 
     def to_json(self) -> dict:
         return {key: value for key, value in asdict(self).items()}
 
 
 SETTINGS = Settings()
+EASY = "makkelijk"
 
 
 def terms(text: str, language: str, settings: Settings = SETTINGS) -> list[tuple[str, str]]:
@@ -55,48 +58,169 @@ def _contains(terms: list[str], phrase: list[str]) -> bool:
     return any(terms[i:i + n] == phrase for i in range(len(terms) - n + 1))
 
 
+def _phrase_positions(terms: list[str], phrase: list[str]) -> list[int]:
+    n = len(phrase)
+    return sorted({i + j for i in range(len(terms) - n + 1) if terms[i:i + n] == phrase for j in range(n)})
+
+
 def synonyms(query_terms: list[str], groups: list[list[list[str]]]) -> list[str]:
     """Extra index terms from every group one of whose phrases the query contains."""
-    extra: list[str] = []
+    return [term for term, _ in synonym_sources(query_terms, groups)]
+
+
+def synonym_sources(query_terms: list[str], groups: list[list[list[str]]]) -> list[tuple[str, list[int]]]:
+    """(extra term, positions of the query words it stands in for), in the order ``synonyms`` lists them."""
+    extra: dict[str, list[int]] = {}
     for group in groups:
-        if not any(_contains(query_terms, phrase) for phrase in group):
+        positions = sorted({p for phrase in group for p in _phrase_positions(query_terms, phrase)})
+        if not positions:
             continue
         for phrase in group:
             for term in phrase:
-                if term not in query_terms and term not in extra:
-                    extra.append(term)
-    return extra
+                if term in query_terms:
+                    continue
+                if term in extra:
+                    extra[term] = sorted(set(extra[term]) | set(positions))
+                else:
+                    extra[term] = positions
+    return list(extra.items())
 
 
-def clauses(text: str, language: str, groups: list, settings: Settings = SETTINGS) -> list[dict]:
-    """The clauses of a query, as plain records both lunr.py and lunr.js turn into the same lookups."""
-    typed = terms(text, language, settings)
+class Vocabulary:
+    """The terms of one lunr index, to ask whether a term or a prefix of one occurs."""
+
+    def __init__(self, index):
+        self.terms = sorted(index.inverted_index)
+        self.known = set(self.terms)
+
+    def has_prefix(self, term: str) -> bool:
+        at = bisect_left(self.terms, term)
+        return at < len(self.terms) and self.terms[at].startswith(term)
+
+
+def _typed_clauses(typed: list[tuple[str, str]], groups: list, settings: Settings, typing: bool, vocabulary) -> list[dict]:
     query_terms = [term for _, term in typed]
     out = []
     for position, (word, term) in enumerate(typed):
-        out.append({"term": term, "boost": settings.exact_boost})
-        if position == len(typed) - 1 and len(term) >= settings.prefix_min:
-            out.append({"term": term, "boost": settings.prefix_boost, "prefix": True})
-        if len(word) >= settings.fuzzy_min:
-            out.append({"term": term, "boost": settings.fuzzy_boost, "fuzzy": 1})
-    for term in synonyms(query_terms, groups):
-        out.append({"term": term, "boost": settings.synonym_boost})
+        out.append({"term": term, "boost": settings.exact_boost, "of": [position]})
+        last = position == len(typed) - 1
+        if last and len(term) >= settings.prefix_min and (typing or vocabulary is None or term not in vocabulary.known):
+            out.append({"term": term, "boost": settings.prefix_boost, "prefix": True, "of": [position]})
+    for term, positions in synonym_sources(query_terms, groups):
+        out.append({"term": term, "boost": settings.synonym_boost, "of": positions})
     return out
 
 
-def search(index, text: str, language: str, groups: list, settings: Settings = SETTINGS) -> list[tuple[str, float]]:
-    """(document ref, score), best first; equal scores in ref order, as in the browser."""
-    wanted = clauses(text, language, groups, settings)
-    if not wanted:
-        return []
+def clauses(text: str, language: str, groups: list, settings: Settings = SETTINGS, typing: bool = True, vocabulary=None) -> list[dict]:
+    """The clauses of a query, as plain records both lunr.py and lunr.js turn into the same lookups.
+    ``of``: the positions of the query words a clause stands for (for the coverage of a result)."""
+    return _typed_clauses(terms(text, language, settings), groups, settings, typing, vocabulary)
 
+
+def _run(index, wanted: list[dict]) -> list:
     def build(query):
         for clause in wanted:
             query.term(
-                clause["term"], boost=clause["boost"], use_pipeline=False, edit_distance=clause.get("fuzzy", 0),
+                clause["term"], boost=clause["boost"], use_pipeline=False,
                 wildcard=Query.WILDCARD_TRAILING if clause.get("prefix") else Query.WILDCARD_NONE,
             )
 
-    results = index.query(callback=build)
-    ranked = [(r["ref"], round(r["score"], 9)) for r in results]
+    return index.query(callback=build)
+
+
+def search(index, text: str, language: str, groups: list, settings: Settings = SETTINGS) -> list[tuple[str, float]]:
+    """lunr's own ranking of the clauses, (document ref, score), best first; equal scores in ref order, as in the browser."""
+    wanted = clauses(text, language, groups, settings)
+    if not wanted:
+        return []
+    ranked = [(r["ref"], round(r["score"], 9)) for r in _run(index, wanted)]
     return sorted(ranked, key=lambda item: (-item[1], int(item[0])))
+
+
+def correct(typed: list[tuple[str, str]], speller, vocabulary, typing: bool) -> tuple[list[tuple[str, str]], bool]:
+    """Words that match nothing replaced by the nearest words of the lexicon; the word being typed is left
+    alone while some index term starts with it."""
+    out, changed = [], False
+    for position, (word, term) in enumerate(typed):
+        last = position == len(typed) - 1
+        if term in speller.terms or term in vocabulary.known or (last and typing and vocabulary.has_prefix(term)):
+            out.append((word, term))
+            continue
+        rows = speller.correct(word)
+        if not rows:
+            out.append((word, term))
+            continue
+        changed = True
+        out.extend((row[0], row[1]) for row in rows)
+    seen, unique = set(), []
+    for word, term in out:
+        if term not in seen:
+            seen.add(term)
+            unique.append((word, term))
+    return unique, changed
+
+
+def steer(typed: list[tuple[str, str]], kind_words: dict[str, str]) -> tuple[list[tuple[str, str]], set[str]]:
+    """Words that name a kind of result ("video", "filmpje") steer the ranking towards that kind instead of
+    being searched for, unless they are all the query has."""
+    kinds = {kind_words[term] for _, term in typed if term in kind_words}
+    rest = [(word, term) for word, term in typed if term not in kind_words]
+    return (rest, kinds) if rest else (typed, kinds)
+
+
+def _covered(clauses_: list[dict], metadata: dict) -> set[int]:
+    covered: set[int] = set()
+    for clause in clauses_:
+        term = clause["term"]
+        if term in metadata or (clause.get("prefix") and any(m.startswith(term) for m in metadata)):
+            covered.update(clause["of"])
+    return covered
+
+
+def find(index, text: str, language: str, context: dict, speller=None, typing: bool = False, prefer: str = "standaard",
+         exact: bool = False, settings: Settings = SETTINGS) -> dict:
+    """What the search page and the header show: results grouped per page (a product's two versions in one),
+    ranked by lunr's score times the share of the query's words a result matches, a best bet first.
+    ``context``: the instant payload's ``docs``, ``fields``, ``synonyms`` and ``bestBets``.
+    Returns {"results": [{"refs", "score", "best_bet"}], "words": the words searched, "corrected": bool}."""
+    vocabulary = Vocabulary(index)
+    typed = terms(text, language, settings)
+    corrected = False
+    if speller is not None and not exact and typed:
+        typed, corrected = correct(typed, speller, vocabulary, typing)
+    shown = [word for word, _ in typed]
+    typed, kinds = steer(typed, context.get("kindWords", {}))
+    wanted = _typed_clauses(typed, context["synonyms"], settings, typing, vocabulary)
+    if not wanted:
+        return {"results": [], "words": [], "corrected": False}
+    n = len(typed)
+    fields = context["fields"]
+    kind_of = fields.index("kind")
+    scored = []
+    for r in _run(index, wanted):
+        share = len(_covered(wanted, r["match_data"].metadata)) / n
+        boost = settings.kind_boost if context["docs"][int(r["ref"])][kind_of] in kinds else 1
+        scored.append((int(r["ref"]), round(r["score"] * share ** settings.coverage_power * boost, 9)))
+    scored.sort(key=lambda item: (-item[1], item[0]))
+    group_of = fields.index("group")
+    level_of = fields.index("level")
+    docs = context["docs"]
+    query_terms = {term for _, term in typed}
+    bet = None
+    if n <= settings.best_bet_max_terms:
+        bet = next((b["group"] for b in context.get("bestBets", []) if query_terms & set(b["terms"])), None)
+    members: dict[str, list[int]] = {}
+    for i, doc in enumerate(docs):
+        members.setdefault(doc[group_of], []).append(i)
+    order = ([bet] if bet in members else []) + [docs[ref][group_of] for ref, _ in scored]
+    best = {}
+    for ref, score in scored:
+        best.setdefault(docs[ref][group_of], score)
+    results, seen = [], set()
+    for name in order:
+        if name in seen:
+            continue
+        seen.add(name)
+        refs = sorted(members[name], key=lambda ref: (docs[ref][level_of] != prefer, ref))
+        results.append({"refs": refs, "score": best.get(name, 0), "best_bet": name == bet})
+    return {"results": results, "words": shown, "corrected": corrected}
