@@ -1,6 +1,6 @@
 """The English easy-read gate: the Dutch gate's structure with Flesch reading ease, English
-syllables (CMU Pronouncing Dictionary) and wordfreq's English list; report-only until
-readability.yml says ``english.enforce: true``."""
+syllables (CMU Pronouncing Dictionary) and wordfreq's English list; enforced as in Dutch since
+readability.yml says ``english.enforce: true`` (with false, it only reports)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 THRESHOLDS = readability.load_thresholds(DOCS / "_data" / readability.THRESHOLDS_FILE)
 ENFORCED = THRESHOLDS.model_copy(update={"english": THRESHOLDS.english.model_copy(update={"enforce": True})})
+REPORT_ONLY = THRESHOLDS.model_copy(update={"english": THRESHOLDS.english.model_copy(update={"enforce": False})})
 FRONT = "---\ntitle: Test\nlevel: {level}\n---\n"  # the body starts on line 5
 EASY = "# Saying no\n\nYou may always say no. Your body is yours. Tell someone you trust.\n"
 HARD = ("# Considerations\n\nNotwithstanding considerable organisational heterogeneity, professionals collaboratively "
@@ -63,21 +64,21 @@ def test_english_measure_uses_english_syllables_and_word_frequencies():
     assert "intervisie" in readability.measure("We use intervisie here.", language="en").difficult_words  # Dutch, rare in English
 
 
-def test_thresholds_file_holds_the_english_limits_and_does_not_enforce_them_yet():
+def test_thresholds_file_holds_the_english_limits_and_enforces_them():
     english = THRESHOLDS.english
-    assert english.enforce is False and english.difficult_below_zipf == 3.0
+    assert english.enforce is True and english.difficult_below_zipf == 3.0
     limits = english.makkelijk
     assert (limits.max_mean_words, limits.max_sentence_words, limits.min_flesch_reading_ease, limits.max_difficult_percent) == (10, 15, 80, 4)
 
 
 def test_an_easy_english_page_passes_with_a_report_line():
-    line, problems = readability.check_page(page(EASY), THRESHOLDS, set())
+    line, problems = readability.check_page(page(EASY), REPORT_ONLY, set())
     assert problems == []
     assert "Flesch reading ease" in line and "Flesch-Douma" not in line and "(English gate not enforced yet)" in line
 
 
 def test_a_hard_english_page_is_reported_as_warnings_while_not_enforced():
-    _, problems = readability.check_page(page(HARD), THRESHOLDS, set())
+    _, problems = readability.check_page(page(HARD), REPORT_ONLY, set())
     messages = [p.message for p in problems]
     assert problems and all(p.severity == "warning" for p in problems)
     assert any(m.startswith("sentence too long: 20 words (max 15)") for m in messages)
