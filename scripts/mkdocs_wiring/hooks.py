@@ -276,11 +276,11 @@ def on_page_content(html, page, config, files):
     key = (_language(config), page.meta.get("level") == "makkelijk")
     if key not in _state.term_markers:
         _state.term_markers[key] = _state.project.glossary.marker(*key)
+    html = _state.term_markers[key].mark(pictograms.fill_icons(html))  # running text only: cards come after
     try:
-        html = hubs.resolve_links(hubs.fill_blocks(html, _state.blocks.get(page.file.src_uri)), lambda src: _url_for(src, page))
+        return hubs.resolve_links(hubs.fill_blocks(html, _state.blocks.get(page.file.src_uri)), lambda src: _url_for(src, page))
     except LookupError as exc:
         raise PluginError(f"{page.file.src_uri}: {exc}") from None
-    return _state.term_markers[key].mark(pictograms.fill_icons(html))
 
 
 def _url_for(src: str, page) -> str:
