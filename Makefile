@@ -8,7 +8,7 @@ RUNTIME_STAMP := $(VENV)/.runtime-installed
 TEST_STAMP := $(VENV)/.test-installed
 SITE_DIR ?= site
 
-.PHONY: serve build offline check new test test-unit test-site test-browser bench clean help
+.PHONY: serve build offline check new test test-unit test-site test-browser bench screenshots clean help
 
 help:
 	@echo "make serve   - serve the site with live reload on http://127.0.0.1:8000"
@@ -17,6 +17,7 @@ help:
 	@echo "make check   - validate the content only (fast)"
 	@echo "make new TITLE=\"Titel\" - create a new knowledge product with both versions"
 	@echo "make build ORG=path/to/organisation.yml - build an organisation's own copy into build/<slug>/site"
+	@echo "make screenshots - full-page PNGs of every page type at 360x740 and 1280x800 into build/screenshots/"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -79,6 +80,11 @@ test-browser: $(TEST_STAMP)
 	  npm ci --prefix tests/browser --no-audit --no-fund && touch tests/browser/node_modules; \
 	fi
 	$(PY) -m pytest tests/browser
+
+# Full-page PNGs of every page type at a phone and a desktop width, to look at the whole site in a minute.
+screenshots: $(TEST_STAMP)
+	bash scripts/install-system-deps.sh
+	$(PY) scripts/tools/screenshots.py $(SCREENSHOT_ARGS)
 
 clean:
 	rm -rf $(SITE_DIR) .pytest_cache .hypothesis
