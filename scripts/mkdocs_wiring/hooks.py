@@ -387,6 +387,12 @@ def on_template_context(context, template_name, config):
             target = _state.files.get_file_from_path(src) if _state.files else None
             return root + target.url if target else ""
 
+        # The language menu: each language's start page. static-i18n leaves the last page's links
+        # on config.extra.alternate (as an attribute, which is what the theme reads).
+        alternates = [dict(alt, link=root + _prefix(alt["lang"])) if alt.get("lang") in _state.languages else alt
+                      for alt in (getattr(config.extra, "alternate", None) or config.extra.get("alternate") or [])]
+        if alternates:
+            config.extra.alternate = alternates
         context["kp_search"] = search.context(_state.project, "404.md", language, config.use_directory_urls)
         context["kp_not_found"] = {
             "routes": [{"label": _state.project.ui[language]["route_label"].get(a, a), "url": url_for(f"{a}.md")}
