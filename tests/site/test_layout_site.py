@@ -113,3 +113,10 @@ def test_site_pages_say_who_to_contact(built_site, parse, page):
     assert "kennisplein:contact" not in (built_site / page).read_text(encoding="utf-8")
     language = "en" if page.startswith("en/") else "nl"
     assert UI[language]["contact_none"] in text, "the general version says plainly it has no contact point"
+
+
+def test_only_the_whats_new_page_announces_the_feed(built_site, parse):
+    # The theme's script fetches a sitemap.xml beside every <link rel="alternate">: one wasted
+    # request on every page if the feed were announced everywhere.
+    for page in ("index.html", "producten/seksuele-assistentie/index.html", "en/index.html"):
+        assert not parse(built_site / page).cssselect("head link[rel=alternate]"), f"/{page}"
