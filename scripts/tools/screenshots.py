@@ -32,7 +32,7 @@ PAGES = [
     ("product-makkelijk", "producten/praten-over-intimiteit-met-je-naaste/makkelijk/"),
     ("zoeken", "zoeken/"),
     ("videos", "videos/"),
-    ("video", "videos/grenzen/"),
+    ("video", None),  # the first video page there is (see _path)
     ("hulp", "hulp/"),
     ("begrippen", "begrippen/"),
     ("nieuw", "nieuw/"),
@@ -42,6 +42,14 @@ PAGES = [
     ("en-product", "en/producten/praten-over-intimiteit-met-je-naaste/"),
     ("en-404", "en/404.html"),
 ]
+
+
+def _path(site: Path, path: str | None) -> str | None:
+    """The page's path on the site, or None when the site has no such page."""
+    if path is None:
+        videos = sorted(p for p in (site / "videos").glob("*/index.html"))
+        return f"videos/{videos[0].parent.name}/" if videos else None
+    return path if (site / path).is_file() or (site / path / "index.html").is_file() else None
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -64,9 +72,10 @@ def take(site: Path, out: Path, scheme: str = "light") -> list[Path]:
                 folder.mkdir(parents=True, exist_ok=True)
                 context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
                 page = context.new_page()
-                for name, path in PAGES:
-                    if not (site / (path or "index.html")).exists() and not (site / path / "index.html").exists():
-                        print(f"skipped {path}: not built", file=sys.stderr)
+                for name, wanted in PAGES:
+                    path = _path(site, wanted)
+                    if path is None:
+                        print(f"skipped {name}: not built", file=sys.stderr)
                         continue
                     page.goto(base + path)
                     target = folder / f"{name}.png"
