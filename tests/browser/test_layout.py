@@ -134,6 +134,10 @@ def test_wide_screens_have_the_tabs_and_no_menu_button(browser, base_url):
     page.goto(base_url + PAGES["product"])
     assert page.locator(".md-tabs").is_visible()
     assert page.locator(".md-tabs__link").count() >= 5
+    hidden = page.evaluate("""() => [...document.querySelectorAll('.md-tabs__link')].filter(a => { const r = a.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.right - 3, r.top + r.height / 2); return r.right > innerWidth || !(hit === a || a.contains(hit)); })
+      .map(a => a.textContent.trim())""")
+    assert not hidden, f"tabs cut off or covered: {hidden}"
     assert page.locator("[data-md-component=palette]").is_visible(), "the colour toggle may stay on wide screens"
     context.close()
 
