@@ -81,6 +81,14 @@ def contact_markdown(details: dict | None, ui) -> str:
     return "\n".join(lines) + "\n"
 
 
+def not_found(vocabulary, ui, url_for: Callable[[str], str]) -> dict:
+    """What the 404 page offers: the audience routes, the start page, help and the search page."""
+    routes = [{"label": ui["route_label"].get(a, a) if isinstance(ui["route_label"], dict) else a, "url": url_for(f"{a}.md")}
+              for a in vocabulary.keys("audiences")]
+    return {"routes": [r for r in routes if r["url"]], "home": url_for("index.md"), "help": url_for("hulp/index.md"),
+            "search": url_for("zoeken.md")}
+
+
 CONTACT_MARKER = "<!-- kennisplein:contact -->"
 
 

@@ -48,6 +48,7 @@ class BuildState:
         self.search_beside = False  # the search indexes are written by a process of their own
         self.static_templates: set[str] | None = None
         self.nav = None  # this language's, for the quick preview
+        self.last_update: tuple | None = None  # (newest reviewed date,), for the footer
 
 
 _state: BuildState | None = None
@@ -194,6 +195,7 @@ def on_files(files, config):
         if bundle.parts and files.get_file_from_path(bundle.path) is None:
             files.append(File.generated(config, bundle.path, content=bundle.content))
     _add_feed(files, config, language)
+    _state.last_update = None
     sitemap = files.get_file_from_path("sitemap.xml")
     if sitemap is not None and "sitemap.xml" not in config.theme.static_templates:
         files.remove(sitemap)  # a theme's template, otherwise copied as it is (see _root_pages_from_default_language)
@@ -271,6 +273,7 @@ def _pages_also_showing(language: str, files, edits: list[project.Edit]) -> list
 
 def _enter_language(language: str, files) -> None:
     _state.files, _state.file_for = files, _state.file_for_by_language.setdefault(language, {})
+    _state.last_update = None
 
 
 def _after_quick_edit(config) -> None:
@@ -333,7 +336,9 @@ def _contact(config) -> dict | None:
 def _site_context(config, language: str, url_for, easy_read: bool) -> dict:
     """The footer (kennisplein.site_links) and the feed link in the head, for any page."""
     ui = _state.project.ui[language]
-    updated = site_links.last_update(_state.project.catalogue)
+    if _state.last_update is None:  # once per build (and per quick preview): it reads every page
+        _state.last_update = (site_links.last_update(_state.project.catalogue),)
+    updated = _state.last_update[0]
     return {
         "kp_footer": {
             "links": site_links.footer_links(url_for, easy_read, ui),
@@ -394,11 +399,7 @@ def on_template_context(context, template_name, config):
         if alternates:
             config.extra.alternate = alternates
         context["kp_search"] = search.context(_state.project, "404.md", language, config.use_directory_urls)
-        context["kp_not_found"] = {
-            "routes": [{"label": _state.project.ui[language]["route_label"].get(a, a), "url": url_for(f"{a}.md")}
-                       for a in _state.project.vocabulary.keys("audiences") if url_for(f"{a}.md")],
-            "home": url_for("index.md"), "help": url_for("hulp/index.md"), "search": url_for("zoeken.md"),
-        }
+        context["kp_not_found"] = site_links.not_found(_state.project.vocabulary, _state.project.ui[language], url_for)
         context.update(_site_context(config, language, url_for, False))
     return context
 
