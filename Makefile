@@ -12,7 +12,7 @@ SITE_DIR ?= site
 ENGINE ?= mkdocs
 export KENNISPLEIN_ENGINE := $(ENGINE)
 
-.PHONY: serve edit build offline check new test test-unit test-site test-browser bench clean help
+.PHONY: serve edit build offline check new test test-unit test-site test-browser bench screenshots clean help
 
 help:
 	@echo "make serve   - serve the site with live reload on http://127.0.0.1:8000"
@@ -23,6 +23,7 @@ help:
 	@echo "make edit    - the browser editor on http://127.0.0.1:8000/admin/ (ORG=... for an organisation's own folder)"
 	@echo "make build ORG=path/to/organisation.yml - build an organisation's own copy into build/<slug>/site"
 	@echo "make build ENGINE=properdocs - the same build with ProperDocs instead of MkDocs (also serve)"
+	@echo "make screenshots - full-page PNGs of every page type at 360x740 and 1280x800 into build/screenshots/"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -111,6 +112,11 @@ test-browser: $(TEST_STAMP) $(EDITOR_STAMP)
 	  npm ci --prefix tests/browser --no-audit --no-fund && touch tests/browser/node_modules; \
 	fi
 	$(PY) -m pytest tests/browser
+
+# Full-page PNGs of every page type at a phone and a desktop width, to look at the whole site in a minute.
+screenshots: $(TEST_STAMP)
+	bash scripts/install-system-deps.sh
+	$(PY) scripts/tools/screenshots.py $(SCREENSHOT_ARGS)
 
 clean:
 	rm -rf $(SITE_DIR) .pytest_cache .hypothesis

@@ -5,7 +5,7 @@ page (a hub, the glossary, the help directory) is added here, not in the hooks.
 """
 from __future__ import annotations
 
-from kennisplein import authors_guide, glossary, help_directory, hubs, search
+from kennisplein import authors_guide, glossary, help_directory, hubs, search, whats_new
 from kennisplein.hubs import HubPage
 from kennisplein.videos import guide as video_guide
 from kennisplein.videos import pages as video_pages
@@ -23,6 +23,7 @@ def for_language(project, language: str) -> list[HubPage]:
         pages.append(HubPage(src, ui["help_title"], markdown))
     pages += video_pages.generated(project.videos, language, ui)
     pages.append(search.page(language, ui))
+    pages.append(whats_new.page(project.catalogue, language, ui))
     if language == DEFAULT_LANGUAGE:
         pages.append(HubPage("voor-redacteuren.md", "Voor redacteuren", authors_guide.markdown(project.vocabulary) + video_guide.markdown(project.vocabulary)))
     return pages

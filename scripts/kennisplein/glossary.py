@@ -96,7 +96,10 @@ def page_markdown(glossary: Glossary, language: str, ui) -> str:
 # first-use rule below needs one pass instead of two.
 TAG = re.compile(r"(<[^>]*>)")
 TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
-NOT_MARKED = frozenset({"code", "pre", "kbd", "samp", "script", "style", "abbr", "svg", "textarea", "title"})
+# Terms are marked in running text only: never in a title or heading, a link, a button, a form
+# label or a card's title (a dotted underline there reads as a second underline or as clutter).
+NOT_MARKED = frozenset({"code", "pre", "kbd", "samp", "script", "style", "abbr", "svg", "textarea", "title",
+                        "h1", "h2", "h3", "h4", "h5", "h6", "a", "button", "label", "legend", "summary", "select", "option"})
 
 
 class TermMarker:
@@ -119,7 +122,7 @@ class TermMarker:
             return html
         parts = TAG.split(html)
         explained: set[str] = set()
-        skipped, in_link = 0, 0
+        skipped = 0
         for i, part in enumerate(parts):
             if i % 2:
                 tag = TAG_NAME.match(part)
@@ -129,16 +132,12 @@ class TermMarker:
                 name = tag.group(2).lower()
                 if name in NOT_MARKED:
                     skipped = max(0, skipped + step)
-                elif name == "a":
-                    in_link = max(0, in_link + step)
             elif part and not skipped:
-                parts[i] = self.pattern.sub(lambda m: self._abbr(m.group(0), explained, in_link > 0), part)
+                parts[i] = self.pattern.sub(lambda m: self._abbr(m.group(0), explained), part)
         return "".join(parts)
 
-    def _abbr(self, term: str, explained: set[str], in_link: bool) -> str:
+    def _abbr(self, term: str, explained: set[str]) -> str:
         title = self.titles[term]
-        if in_link:
-            return f'<abbr title="{title}">{term}</abbr>'
         if title in explained:
             return term
         explained.add(title)

@@ -21,7 +21,7 @@ from kennisplein.problems import Problem, errors
 from kennisplein.ui import UiText
 
 
-GENERATED_PAGES = {"begrippen.md", "voor-redacteuren.md", *help_directory.PAGES.values()}
+GENERATED_PAGES = {"begrippen.md", "voor-redacteuren.md", "nieuw.md", *help_directory.PAGES.values()}
 ORGANISATION_FILE = "organisation.yml"  # present only in an organisation's composed copy
 
 

@@ -87,8 +87,21 @@ def nginx_config(site: Path, *, listen: str = "80", server_name: str = "_", http
     hsts = '    add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always;\n' if https else ""
     return TEMPLATE.read_text(encoding="utf-8").format(
         listen=listen, server_name=server_name, root=site.resolve(), csp=content_security_policy(site, video_hosts),
-        hsts=hsts, not_found=not_found,
+        hsts=hsts, not_found_lines=not_found_lines(site, not_found),
     )
+
+
+def not_found_lines(site: Path, not_found: str = "/404.html") -> str:
+    """The error_page lines: each language's own 404 page (/en/404.html under /en/), where built."""
+    lines = []
+    others = sorted(p.parent.name for p in site.glob("*/404.html") if len(p.parent.name) == 2 and p.parent.name.isalpha())
+    if others:
+        lines.append(f"    set $kennisplein_404 {not_found};")
+        lines += [f'    if ($uri ~ "^/{name}/") {{ set $kennisplein_404 /{name}/404.html; }}' for name in others]
+        lines.append("    error_page 404 $kennisplein_404;")
+    else:
+        lines.append(f"    error_page 404 {not_found};")
+    return "\n".join(lines) + "\n"
 
 
 # A whole nginx around the site config, for previews, tests and benchmarks (not for production:

@@ -13,6 +13,7 @@ import sys
 import threading
 from pathlib import Path
 from types import SimpleNamespace
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -21,7 +22,8 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from kennisplein import assets, generated_pages, glossary, hubs, pictograms, project, readability, site_links  # noqa: E402
+from kennisplein import assets, breadcrumbs, generated_pages, glossary, hubs, pictograms, project, readability, site_links, whats_new  # noqa: E402
+from kennisplein.product_page import long_date  # noqa: E402
 from kennisplein import search  # noqa: E402
 from mkdocs_wiring import language_builds, quick_preview, render_cache  # noqa: E402
 from kennisplein.problems import errors, format_report  # noqa: E402
@@ -46,6 +48,7 @@ class BuildState:
         self.search_beside = False  # the search indexes are written by a process of their own
         self.static_templates: set[str] | None = None
         self.nav = None  # this language's, for the quick preview
+        self.last_update: tuple | None = None  # (newest reviewed date,), for the footer
 
 
 _state: BuildState | None = None
@@ -105,7 +108,8 @@ def _root_pages_from_default_language(config) -> None:
     the sitemap would list "None/..." addresses, so there is none."""
     if _state.static_templates is None:
         _state.static_templates = set(config.theme.static_templates)
-    templates = set(_state.static_templates) if _language(config) == DEFAULT_LANGUAGE else set()
+    language = _language(config)
+    templates = set(_state.static_templates) if language == DEFAULT_LANGUAGE else {f"{language}/404.html"} & NOT_FOUND_PAGES
     if not config.site_url:
         templates.discard("sitemap.xml")
     config.theme.static_templates = templates
@@ -204,12 +208,28 @@ def on_files(files, config):
     for bundle in _state.bundles or []:
         if bundle.parts and files.get_file_from_path(bundle.path) is None:
             files.append(File.generated(config, bundle.path, content=bundle.content))
+    _add_feed(files, config, language)
+    _state.last_update = None
     sitemap = files.get_file_from_path("sitemap.xml")
     if sitemap is not None and "sitemap.xml" not in config.theme.static_templates:
         files.remove(sitemap)  # a theme's template, otherwise copied as it is (see _root_pages_from_default_language)
     _state.file_for = _state.file_for_by_language[language] = {}
     _state.files = files  # resolves "producten/x/index.md" to this language's translation, if any
     return files
+
+
+def _add_feed(files, config, language: str) -> None:
+    """The Atom feed of "Nieuw en bijgewerkt" (kennisplein.whats_new), one per language."""
+    dest = _prefix(language) + whats_new.FEED
+
+    def url_of(src: str) -> str:
+        target = files.get_file_from_path(src)
+        return target.url if target else ""
+
+    content = whats_new.feed(_state.project.catalogue, language, _state.project.ui[language], config.site_name, url_of, dest, config.site_url)
+    file = File.generated(config, whats_new.FEED, content=content)
+    file.dest_uri = dest
+    files.append(file)
 
 
 @event_priority(-150)  # after static-i18n (-100) has made this language's navigation
@@ -267,6 +287,7 @@ def _pages_also_showing(language: str, files, edits: list[project.Edit]) -> list
 
 def _enter_language(language: str, files) -> None:
     _state.files, _state.file_for = files, _state.file_for_by_language.setdefault(language, {})
+    _state.last_update = None
 
 
 def _after_quick_edit(config) -> None:
@@ -278,6 +299,7 @@ def on_page_markdown(markdown, page, config, files):
     language = _language(config)
     if page.file.src_uri in ("index.md", f"index.{language}.md"):
         markdown = hubs.fill_start_page(markdown, _state.project.catalogue, language, _state.project.ui[language])
+    markdown = site_links.fill_contact(markdown, _contact(config), _state.project.ui[language])
     icon = pictograms.nav_icon(page.file.src_uri)
     if icon:
         page.meta.setdefault("icon", icon)
@@ -290,11 +312,11 @@ def on_page_content(html, page, config, files):
     key = (_language(config), page.meta.get("level") == "makkelijk")
     if key not in _state.term_markers:
         _state.term_markers[key] = _state.project.glossary.marker(*key)
+    html = _state.term_markers[key].mark(pictograms.fill_icons(html))  # running text only: cards come after
     try:
-        html = hubs.resolve_links(hubs.fill_blocks(html, _state.blocks.get(page.file.src_uri)), lambda src: _url_for(src, page))
+        return hubs.resolve_links(hubs.fill_blocks(html, _state.blocks.get(page.file.src_uri)), lambda src: _url_for(src, page))
     except LookupError as exc:
         raise PluginError(f"{page.file.src_uri}: {exc}") from None
-    return _state.term_markers[key].mark(pictograms.fill_icons(html))
 
 
 def _url_for(src: str, page) -> str:
@@ -316,8 +338,31 @@ def on_page_context(context, page, config, nav):
     context["kp_search"] = search.context(_state.project, page.file.src_uri, language, config.use_directory_urls)
     # the offline copy (plain .html links, opened from file://) carries captions inline: browsers refuse file: tracks
     context.update(video_context.context(_state.project, page.file.src_uri, language, context["ui"], url_for, inline_captions=not config.use_directory_urls))
-    context["kp_footer_links"] = site_links.footer_links(url_for, page.meta.get("level") == "makkelijk", context["ui"])
+    context["kp_breadcrumbs"] = breadcrumbs.trail(page.file.src_uri, _state.project.catalogue, language, context["ui"], url_for)
+    context.update(_site_context(config, language, url_for, page.meta.get("level") == "makkelijk"))
     return context
+
+
+def _contact(config) -> dict | None:
+    return site_links.contact(_state.project.organisation, config.extra)
+
+
+def _site_context(config, language: str, url_for, easy_read: bool) -> dict:
+    """The footer (kennisplein.site_links) and the feed link in the head, for any page."""
+    ui = _state.project.ui[language]
+    if _state.last_update is None:  # once per build (and per quick preview): it reads every page
+        _state.last_update = (site_links.last_update(_state.project.catalogue),)
+    updated = _state.last_update[0]
+    return {
+        "kp_footer": {
+            "links": site_links.footer_links(url_for, easy_read, ui),
+            "contact": _contact(config),
+            "contact_url": url_for("over.md"),
+            "updated": long_date(updated, ui) if updated else None,
+            "updated_iso": updated.isoformat() if updated else None,
+        },
+        "kp_feed": {"title": f"{ui['new_title']} · {config.site_name}", "url": url_for(whats_new.FEED)} if url_for(whats_new.FEED) else None,
+    }
 
 
 def on_post_build(config):
@@ -348,6 +393,31 @@ def _search_index_command(config) -> list[str]:
 
 
 def on_template_context(context, template_name, config):
-    """Theme pages without a Markdown page (404.html) still get the interface text."""
-    context.setdefault("ui", _state.project.ui[_language(config)])
+    """Theme pages without a Markdown page (the 404 pages) still get the interface text, the
+    search field, the footer and the routes. They are served at any address, so their links are
+    absolute from the site root, as mkdocs makes them for error pages."""
+    language = _language(config)
+    context.setdefault("ui", _state.project.ui[language])
+    if template_name in NOT_FOUND_PAGES:
+        context["base_url"] = urlsplit(config.site_url or "/").path  # as mkdocs does for error templates
+        root = context["base_url"].rstrip("/") + "/"
+
+        def url_for(src: str) -> str:
+            target = _state.files.get_file_from_path(src) if _state.files else None
+            return root + target.url if target else ""
+
+        # The language menu: each language's start page. static-i18n leaves the last page's links
+        # on config.extra.alternate (as an attribute, which is what the theme reads).
+        alternates = [dict(alt, link=root + _prefix(alt["lang"])) if alt.get("lang") in _state.languages else alt
+                      for alt in (getattr(config.extra, "alternate", None) or config.extra.get("alternate") or [])]
+        if alternates:
+            config.extra.alternate = alternates
+        context["kp_search"] = search.context(_state.project, "404.md", language, config.use_directory_urls)
+        context["kp_not_found"] = site_links.not_found(_state.project.vocabulary, _state.project.ui[language], url_for)
+        context.update(_site_context(config, language, url_for, False))
     return context
+
+
+# The 404 page of each language: the default language's at the root (mkdocs' error template),
+# the others' under their prefix (overrides/en/404.html), each written by its own language build.
+NOT_FOUND_PAGES = {"404.html", "en/404.html"}

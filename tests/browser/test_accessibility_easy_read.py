@@ -93,7 +93,8 @@ def test_pictograms_beside_headings(wide, base_url, path):
 
 def test_pictograms_in_the_navigation(wide, base_url):
     wide.goto(base_url + EASY_PAGES[0])
-    links = wide.evaluate("""() => [...document.querySelectorAll('.md-nav--primary .md-nav__link')].filter(a => a.offsetParent !== null)
+    # On wide screens the navigation is the row of tabs under the header (public-service layout).
+    links = wide.evaluate("""() => [...document.querySelectorAll('.md-nav--primary .md-nav__link, .md-tabs__link')].filter(a => a.offsetParent !== null)
       .map(a => ({text: a.innerText.trim(), icon: !!a.querySelector('svg') && a.querySelector('svg').getBoundingClientRect().width >= 12}))""")
     assert len(links) >= 5
     assert all(link["icon"] for link in links), [link for link in links if not link["icon"]]

@@ -68,6 +68,13 @@ def test_own_404_page(nginx_url):
     assert status == 404
     assert b"md-content" in body, "the site's own 404 page, not nginx's"
     assert "content-security-policy" in headers
+    assert b'<html lang="nl"' in body
+
+
+def test_english_404_page_under_en(nginx_url):
+    status, headers, body = fetch(nginx_url + "en/does-not-exist/")
+    assert status == 404
+    assert b'<html lang="en"' in body and b"This page does not exist" in body
 
 
 def test_csp_breaks_nothing_in_the_browser(browser, nginx_url):

@@ -86,3 +86,14 @@ def test_excluded_region_is_gone_everywhere(org_site):
         for hub in ("naasten", "professionals", "clienten", "onderwerpen/index", "soorten/index"):
             page = org_site / hub.replace("/index", "") / "index.html"
             assert f"producten/{slug}/" not in page.read_text(encoding="utf-8")
+
+
+def test_footer_and_accessibility_page_show_the_organisations_own_contact(org_site):
+    # The organisation file's contact (docs/_data/organisaties/voorbeeld/organisation.yml), not the general text.
+    for page in ("index.html", "toegankelijkheid/index.html"):
+        doc = parse(org_site / page)
+        footer = doc.cssselect(".kp-footer__contact")[0].text_content()
+        assert "012-3456789" in footer and "info@voorbeeldlinde.example" in footer, f"/{page} footer"
+    article = parse(org_site / "toegankelijkheid" / "index.html").cssselect("article")[0]
+    assert article.cssselect("a[href='mailto:info@voorbeeldlinde.example']")
+    assert "Zorggroep De Voorbeeldlinde" in article.text_content()

@@ -27,9 +27,16 @@ def test_first_use_is_explained_and_focusable_later_uses_are_plain_text():
     assert out == f"<p>{FIRST} en nog eens intimiteit.</p><p>Intimiteit</p>"
 
 
-def test_term_inside_a_link_keeps_hover_but_gets_no_focus_stop_and_is_not_the_first_use():
+def test_term_inside_a_link_is_not_marked_and_is_not_the_first_use():
     out = mark('<p><a href="x/">over intimiteit</a> en intimiteit</p>')
-    assert out == f'<p><a href="x/">over <abbr title="Uitleg over intimiteit">intimiteit</abbr></a> en {FIRST}</p>'
+    assert out == f'<p><a href="x/">over intimiteit</a> en {FIRST}</p>'
+
+
+def test_titles_headings_buttons_and_labels_are_never_marked():
+    html = ("<h1>Over intimiteit</h1><h2 id='x'>Een grens</h2><h3>intimiteit</h3><button>grens</button>"
+            "<label>intimiteit</label><summary>grens</summary>")
+    assert mark(html) == html
+    assert mark("<h2>intimiteit</h2><p>intimiteit</p>") == f"<h2>intimiteit</h2><p>{FIRST}</p>"
 
 
 def test_each_distinct_term_is_explained_once():
