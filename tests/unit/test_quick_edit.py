@@ -68,7 +68,7 @@ def test_an_english_easy_read_site_page_edit_goes_through_the_english_gate(docs)
     page.write_text(page.read_text(encoding="utf-8") + "\n" + long, encoding="utf-8")
     edit = project.reload_edit(loaded, page)
     assert edit is not None
-    assert any(p.message.startswith("sentence too long: 27 words") and p.severity == "warning" for p in edit.problems)
+    assert any(p.message.startswith("sentence too long: 27 words") and p.severity == "error" for p in edit.problems)   # enforced, as in Dutch
 
 
 def test_a_new_title_is_taken_in_and_the_derived_pages_are_named(docs):
