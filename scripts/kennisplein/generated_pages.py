@@ -15,7 +15,7 @@ DEFAULT_LANGUAGE = "nl"
 
 def for_language(project, language: str) -> list[HubPage]:
     ui = project.ui[language]
-    pages = list(hubs.all_hubs(project.catalogue, language, ui))
+    pages = list(hubs.all_hubs(project.catalogue, language, ui, project.routes))
     pages.append(HubPage("begrippen.md", ui["glossary_title"], glossary.page_markdown(project.glossary, language, ui)))
     org = project.organisation
     for level, src in help_directory.PAGES.items():

@@ -8,6 +8,7 @@ import yaml
 
 from kennisplein import glossary as glossary_loader
 from kennisplein import help_directory, hubs, readability
+from kennisplein import routes as routes_loader
 from kennisplein import organisation as organisation_loader
 from kennisplein import videos as video_loader
 from kennisplein.checks import links, review
@@ -46,6 +47,7 @@ class Project:
     readability_report: list[str] = field(default_factory=list)
     videos: video_loader.VideoIndex = field(default_factory=video_loader.VideoIndex)
     sources_on_disk: set[str] = field(default_factory=set)  # every Markdown src under docs_dir, at load
+    routes: routes_loader.Routes = field(default_factory=routes_loader.Routes)
 
     def help_entries(self, region: str | None = None) -> list[help_directory.Entry]:
         return help_directory.entries_for(self.public_services, self.organisation, region)
@@ -87,8 +89,11 @@ def load(docs_dir: Path, video_hosts: list[str] | tuple[str, ...] = (), with_rea
     video_index = video_loader.load(docs_dir, catalogue, video_hosts, organisation)
     catalogue.problems += links.check(pages, hubs.generated_sources(vocabulary) | GENERATED_PAGES | video_index.sources(), on_disk)
     catalogue.problems += review.check([p for product in catalogue.products for p in product.versions.values()])
+    product_folders = {p.name for p in (docs_dir / "producten").iterdir() if p.is_dir()} if (docs_dir / "producten").is_dir() else set()
+    routes, route_problems = routes_loader.load(data, vocabulary, product_folders | {p.slug for p in catalogue.products})
+    data_problems += route_problems
     loaded = Project(docs_dir, vocabulary, ui, catalogue, glossary, data_problems, public_services, organisation,
-                     videos=video_index, sources_on_disk=on_disk)
+                     videos=video_index, sources_on_disk=on_disk, routes=routes)
     if with_readability:
         catalogue.problems += check_readability(loaded)
     return loaded
