@@ -167,10 +167,10 @@ def _route_filters(products: list[Product], catalogue: Catalogue, language: str,
         f'<select id="kp-route-filter-soort" name="soort"><option value="">{html.escape(ui["route_filter_all_types"])}</option>{type_options}</select></p>'
         f'<p class="kp-route-filter__field"><label for="kp-route-filter-regio">{html.escape(ui["meta_region"])}</label>'
         f'<select id="kp-route-filter-regio" name="regio"><option value="">{html.escape(ui["route_filter_all_regions"])}</option>{region_options}</select></p>'
+        f'<p class="kp-route-filter__field"><button type="reset" class="kp-route-filter__reset">{html.escape(ui["route_filter_reset"])}</button></p>'
         f'</div>'
         f'<p class="kp-route-filter__status" role="status" data-kp-route-filter-status '
         f'data-one="{html.escape(ui["product_count_one"])}" data-many="{html.escape(ui["products_count"])}" data-none="{html.escape(ui["route_filter_none"])}"></p>'
-        f'<p><button type="reset" class="kp-route-filter__reset">{html.escape(ui["route_filter_reset"])}</button></p>'
         f"</form>\n"
     )
 
@@ -215,10 +215,10 @@ def audience_hub(catalogue: Catalogue, audience: str, language: str, ui: UiText,
 
     blocks: dict[str, str] = {}
     sections = []
-    if route and route.filters:
-        sections.append(_block(blocks, _route_filters(on_route, catalogue, language, ui)))
     if start:
         sections.append(f'## {ui["route_start"]} {{ #begin-hier }}\n\n{_block(blocks, _cards(start, catalogue, language, ui, easy_first, keep_order=True))}')
+    if route and route.filters:
+        sections.append(_block(blocks, _route_filters([p for p in on_route if p.slug not in start_slugs], catalogue, language, ui)))
     for task in [*task_order, OTHER]:
         products = by_task.get(task, [])
         if not products:
