@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable
 
-from kennisplein import help_directory
+from kennisplein import dates, help_directory
 from kennisplein.content.catalogue import Catalogue
 from kennisplein.ui import UiText
 from kennisplein.videos import context as video_context
@@ -13,17 +13,19 @@ from kennisplein.videos import context as video_context
 UrlFor = Callable[[str], str]
 
 
-def long_date(value: dt.date, ui: UiText) -> str:
-    months = ui["months"]
-    return f"{value.day} {months[value.month - 1]} {value.year}" if isinstance(months, list) else value.isoformat()
+long_date = dates.long_date  # kept here for the modules that import it from this one
 
 
 def help_box(meta, easy_read: bool, entries: list, ui: UiText, url_for: UrlFor) -> dict | None:
-    """The short "Hulp nodig?" box on products about boundaries or unwanted behaviour."""
+    """The short "Hulp nodig?" box on products about boundaries or unwanted behaviour, with
+    the lines of the product's region (both countries, labelled, on a product for both)."""
     if not set(meta.topics) & help_directory.HELP_TOPICS or not entries:
         return None
+    groups = help_directory.short_form(entries, ui, meta.region)
+    if not groups:
+        return None
     page = help_directory.PAGES["makkelijk" if easy_read else "standaard"]
-    return {"items": help_directory.short_form(entries, ui), "url": url_for(page)}
+    return {"groups": groups, "url": url_for(page)}
 
 
 def product_context(project, src: str, language: str, ui: UiText, url_for: UrlFor) -> dict | None:
