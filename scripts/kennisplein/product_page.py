@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable
 
-from kennisplein import dates, help_directory
+from kennisplein import dates, help_directory, hubs
 from kennisplein.content.catalogue import Catalogue
 from kennisplein.ui import UiText
 from kennisplein.videos import context as video_context
@@ -14,6 +14,14 @@ UrlFor = Callable[[str], str]
 
 
 long_date = dates.long_date  # kept here for the modules that import it from this one
+META_LABELS = ("about_this_page", "meta_audiences", "meta_type", "meta_topics", "meta_region", "meta_evidence",
+               "meta_sources", "meta_reviewed", "meta_review_due", "meta_checked")
+
+
+def easy_labels(ui: UiText) -> dict[str, str]:
+    """The metadata block's labels in easy words (ui.yml ``easy_meta``), per language."""
+    easy = ui["easy_meta"] if isinstance(ui["easy_meta"], dict) else {}
+    return {k: easy.get(k) or ui[k] for k in META_LABELS}
 
 
 def help_box(meta, easy_read: bool, entries: list, ui: UiText, url_for: UrlFor) -> dict | None:
@@ -37,6 +45,11 @@ def product_context(project, src: str, language: str, ui: UiText, url_for: UrlFo
     product, page = found
     help_entries = project.help_entries(page.meta.region)
     vocab, meta = catalogue.vocabulary, page.meta
+    easy = page.easy_read
+    labels = easy_labels(ui) if easy else {k: ui[k] for k in META_LABELS}
+    easy_audiences = ui["easy_audiences"] if easy and isinstance(ui["easy_audiences"], dict) else {}
+    easy_evidence = ui["easy_evidence"] if easy and isinstance(ui["easy_evidence"], dict) else {}
+    easy_topics = ui["easy_topics"] if easy and isinstance(ui["easy_topics"], dict) else {}
     standard = product.version("standaard", language) or product.version("standaard")
     easy = product.version("makkelijk", language) or product.version("makkelijk")
     return {
@@ -49,15 +62,17 @@ def product_context(project, src: str, language: str, ui: UiText, url_for: UrlFo
             "standard_url": url_for(standard.src) if standard else None,
             "easy_url": url_for(easy.src) if easy else None,
         },
-        "audiences": [{"key": a, "label": vocab.label("audiences", a, language), "url": url_for(f"{a}.md")} for a in meta.audiences],
-        "type": {"label": vocab.label("types", meta.type, language), "url": url_for(f"soorten/{meta.type}.md")},
-        "topics": [{"label": vocab.label("topics", t, language), "url": url_for(f"onderwerpen/{t}.md")} for t in meta.topics],
+        "labels": labels,
+        "audiences": [{"key": a, "label": easy_audiences.get(a) or vocab.label("audiences", a, language), "url": url_for(f"{a}.md")} for a in meta.audiences],
+        "type": {"label": hubs.type_label(vocab, ui, meta.type, language, easy), "url": url_for(f"soorten/{meta.type}.md")},
+        "topics": [{"label": easy_topics.get(t) or vocab.label("topics", t, language), "url": url_for(f"onderwerpen/{t}.md")} for t in meta.topics],
         "region": vocab.label("regions", meta.region, language),
-        "evidence": [vocab.label("evidence", e, language) for e in meta.evidence],
+        "evidence": [easy_evidence.get(e) or vocab.label("evidence", e, language) for e in meta.evidence],
         "sources": [
             {
                 "title": s.title,
                 "publisher": s.publisher,
+                "easy": s.easy or s.publisher,
                 "year": s.year,
                 "url": str(s.url) if s.url else None,
                 "checked": long_date(s.checked, ui) if s.checked else None,
