@@ -22,7 +22,7 @@ from kennisplein.problems import Problem, errors
 from kennisplein.ui import UiText
 
 
-GENERATED_PAGES = {"begrippen.md", "voor-redacteuren.md", *help_directory.PAGES.values()}
+GENERATED_PAGES = {"begrippen.md", *help_directory.PAGES.values()}  # the editors' guide is made only for `make serve`
 ORGANISATION_FILE = "organisation.yml"  # present only in an organisation's composed copy
 
 

@@ -184,7 +184,7 @@ def _generated(config, page, language: str) -> File:
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has chosen this language's files
 def on_files(files, config):
     language = _language(config)
-    for page in generated_pages.for_language(_state.project, language):
+    for page in generated_pages.for_language(_state.project, language, with_authors_guide=language_builds.serving()):
         files.append(_generated(config, page, language))
         _state.blocks[page.src] = page.blocks
     for bundle in _state.bundles or []:
@@ -242,7 +242,7 @@ def _pages_also_showing(language: str, files, edits: list[project.Edit]) -> list
     found = [files.get_file_from_path(src) for edit in edits for src in edit.product_sources]
     found.append(files.get_file_from_path("index.md"))
     found += [files.get_file_from_path(video.src) for edit in edits if edit.product for video in _state.project.videos.for_product(edit.product)]
-    for page in generated_pages.for_language(_state.project, language):
+    for page in generated_pages.for_language(_state.project, language, with_authors_guide=language_builds.serving()):
         _state.blocks[page.src] = page.blocks  # this language's, as on_files leaves them
         file = files.get_file_from_path(page.src)
         if file is not None and not _unchanged_since_last_build(language, page):
