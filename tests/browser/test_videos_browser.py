@@ -35,7 +35,7 @@ def visible_slugs(page) -> list[str]:
 def test_filter_the_index_by_keyboard_and_url(page, base_url):
     page.goto(base_url + "videos/")
     total = page.locator(CARDS).count()
-    assert total >= 4 and page.locator("[data-kp-video-filters]").is_visible()
+    assert total >= 3 and page.locator("[data-kp-video-filters]").is_visible()
     status = page.locator("[data-kp-video-count]")
     assert status.inner_text() == f"{total} video's"
 
@@ -58,7 +58,8 @@ def test_filter_the_index_by_keyboard_and_url(page, base_url):
     assert sorted(visible_slugs(page)) == ["grenzen", "privacy", "vriendschap"], "within a group any ticked value matches"
 
     page.get_by_role("button", name="Laat alle video's zien").press("Enter")
-    page.wait_for_function("document.querySelectorAll('[data-kp-video-card]:not([hidden])').length === %d" % total)
+    # with three clips every card is already visible here: wait for the reset itself (the URL)
+    page.wait_for_function("location.search === '' && document.querySelectorAll('[data-kp-video-card]:not([hidden])').length === %d" % total)
     assert urlparse(page.url).query == ""
 
     page.get_by_role("link", name="Vriendschap").click()
