@@ -273,6 +273,16 @@ def type_hubs(catalogue: Catalogue, language: str, ui: UiText) -> list[HubPage]:
     return [HubPage("soorten/index.md", ui["types_title"], index), *pages]
 
 
+def built_hub_sources(products) -> set[str]:
+    """The topic and type hubs that have products, so are built (an empty hub is not)."""
+    found = set()
+    for product in products:
+        meta = product.main.meta
+        found.add(f"soorten/{meta.type}.md")
+        found.update(f"onderwerpen/{t}.md" for t in meta.topics)
+    return found
+
+
 def generated_sources(vocabulary) -> set[str]:
     """Source paths of every page this module generates, for link checking before a build."""
     sources = {f"{a}.md" for a in vocabulary.keys("audiences")} | {"onderwerpen/index.md", "soorten/index.md"}

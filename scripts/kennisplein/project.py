@@ -159,6 +159,13 @@ def reload_edit(loaded: Project, path: Path) -> Edit | None:
     changed = {k for k in old_meta.keys() | new_meta.keys() if old_meta.get(k) != new_meta.get(k)}
     if changed and (found is None or changed - METADATA_A_QUICK_EDIT_MAY_CHANGE):
         return None
+    if changed & {"type", "topics"} and found and old is found[0].main:
+        # A hub that gains its first product, or loses its last, appears or goes: not one page's edit.
+        product = found[0]
+        edited = catalogue_loader.Product(product.slug, product.folder, {k: (new if v is old else v) for k, v in product.versions.items()})
+        others = [p for p in catalogue.products if p is not product]
+        if hubs.built_hub_sources([*others, product]) != hubs.built_hub_sources([*others, edited]):
+            return None
     pages = {page.src: page for page in catalogue.pages()}
     pages[src] = new
     generated = hubs.generated_sources(loaded.vocabulary) | GENERATED_PAGES | loaded.videos.sources()

@@ -85,3 +85,15 @@ def test_a_new_product_shows_on_its_route_without_an_entry(tmp_path):
     hub = hubs.audience_hub(loaded.catalogue, "naasten", "nl", loaded.ui["nl"], loaded.routes)
     cards = "".join(hub.blocks.values())
     assert "Nieuwe tekst over " in cards
+
+
+def test_an_edit_that_empties_or_fills_a_hub_is_not_a_quick_edit(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("organisaties", "videos"))
+    loaded = project.load(docs, with_readability=False)
+    page = docs / "producten" / "wat-doet-een-seksuoloog" / "index.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("type: factsheet", "type: begrippenlijst", 1), encoding="utf-8")
+    assert project.reload_edit(loaded, page) is None, "soorten/begrippenlijst/ would appear: a full rebuild"
+    page.write_text(text.replace("type: factsheet", "type: handreiking", 1), encoding="utf-8")
+    assert project.reload_edit(loaded, page) is not None, "a type that has a hub already is a quick edit"
