@@ -113,3 +113,24 @@ def test_professionals_filter_works_by_keyboard(page, base_url):
 def test_professionals_filter_works_from_file_url(page, site_dir):
     page.goto((site_dir / "professionals" / "index.html").as_uri())
     _check_flemish_protocols(page)
+
+
+def test_help_filter_has_large_targets_and_keeps_its_state_in_the_url(phone, base_url):
+    phone.goto(base_url + "hulp/")
+    labels = phone.locator("[data-kp-help-filters] label")
+    assert labels.count() == 3
+    for i in range(labels.count()):
+        box = labels.nth(i).bounding_box()
+        assert box["height"] >= 44 and box["width"] >= 44, box
+    professionals = phone.get_by_role("checkbox", name="Professionals")
+    professionals.focus()
+    phone.keyboard.press("Space")
+    assert "doelgroep=professionals" in phone.url
+    hidden = phone.evaluate("Array.from(document.querySelectorAll('.kp-help__entry')).filter(e => e.hidden).map(e => e.dataset.audiences)")
+    assert hidden and all("professionals" not in a for a in hidden)
+
+
+def test_help_page_on_a_phone_does_not_scroll_sideways(phone, base_url):
+    for path in ("hulp/", "hulp/makkelijk/", "professionals/"):
+        phone.goto(base_url + path)
+        assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path

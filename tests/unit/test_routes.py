@@ -97,3 +97,13 @@ def test_an_edit_that_empties_or_fills_a_hub_is_not_a_quick_edit(tmp_path):
     assert project.reload_edit(loaded, page) is None, "soorten/begrippenlijst/ would appear: a full rebuild"
     page.write_text(text.replace("type: factsheet", "type: handreiking", 1), encoding="utf-8")
     assert project.reload_edit(loaded, page) is not None, "a type that has a hub already is a quick edit"
+
+
+def test_a_video_index_without_videos_says_so_plainly():
+    from kennisplein import ui as ui_text
+    from kennisplein.videos import VideoIndex, pages
+
+    ui = ui_text.load(DATA / "ui.yml")["nl"]
+    index = pages.generated(VideoIndex(), "nl", ui)[0]
+    assert ui["videos_none"] in index.markdown
+    assert ui["videos_intro"] not in index.markdown, "no promise of captions on videos that are not there"
