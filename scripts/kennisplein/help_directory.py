@@ -161,7 +161,9 @@ def _entry_html(entry: Entry, ui, easy: bool, vocabulary, language: str) -> str:
 
 
 def _entries(entries: list[Entry], ui, easy: bool, vocabulary, language: str) -> str:
-    return '<ul class="kp-help">' + "".join(_entry_html(e, ui, easy, vocabulary, language) for e in entries) + "</ul>\n"
+    # The entries are written in Dutch (hulpdiensten.yml, organisation.yml): marked so on other languages' pages.
+    lang = "" if language == "nl" else ' lang="nl"'
+    return f'<ul class="kp-help"{lang}>' + "".join(_entry_html(e, ui, easy, vocabulary, language) for e in entries) + "</ul>\n"
 
 
 def page_markdown(entries: list[Entry], level: str, language: str, ui, vocabulary, org_name: str | None) -> str:
