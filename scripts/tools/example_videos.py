@@ -90,6 +90,7 @@ EXAMPLES = [
             "Een vriend is iemand bij wie je jezelf kunt zijn.",
             "Vrienden luisteren naar elkaar.",
             "Ze doen leuke dingen samen.",
+            "Samen koken, sporten of een spelletje doen.",
             "Een echte vriend dwingt je nergens toe.",
             "Jij kiest zelf wie je vrienden zijn.",
             "Wil je nieuwe mensen leren kennen? Vraag iemand om mee te denken.",
