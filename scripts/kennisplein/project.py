@@ -91,7 +91,7 @@ def load(docs_dir: Path, video_hosts: list[str] | tuple[str, ...] = (), with_rea
     catalogue.problems += review.check([p for product in catalogue.products for p in product.versions.values()])
     product_folders = {p.name for p in (docs_dir / "producten").iterdir() if p.is_dir()} if (docs_dir / "producten").is_dir() else set()
     routes, route_problems = routes_loader.load(data, vocabulary, product_folders | {p.slug for p in catalogue.products})
-    data_problems += route_problems
+    data_problems += route_problems + routes_loader.audience_problems(routes, catalogue.products)
     loaded = Project(docs_dir, vocabulary, ui, catalogue, glossary, data_problems, public_services, organisation,
                      videos=video_index, sources_on_disk=on_disk, routes=routes)
     if with_readability:

@@ -65,6 +65,7 @@ class Route:
     tasks: tuple[str, ...]
     filters: bool
     elsewhere: dict[str, str]
+    start_lines: tuple[int | None, ...] = ()
 
 
 @dataclass
@@ -75,6 +76,7 @@ class Routes:
     task_labels: dict[str, dict[str, str]] = field(default_factory=dict)
     task_topics: dict[str, tuple[str, ...]] = field(default_factory=dict)
     task_products: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    path: str = ROUTES_FILE
 
     def task_label(self, task: str, language: str) -> str:
         labels = self.task_labels.get(task, {})
@@ -133,9 +135,24 @@ def load(data_dir: Path, vocabulary, product_slugs: set[str]) -> tuple[Routes, l
         if audience not in model.routes:
             problem(("routes",), f"no route for audience '{audience}'")
     routes = Routes(
-        {a: Route(a, r.level, tuple(r.start), tuple(r.tasks), r.filters, r.elsewhere.model_dump()) for a, r in model.routes.items()},
+        {a: Route(a, r.level, tuple(r.start), tuple(r.tasks), r.filters, r.elsewhere.model_dump(),
+                  tuple(document.line_of(("routes", a, "start", i)) for i in range(len(r.start))))
+         for a, r in model.routes.items()},
         {**{k: {"nl": t.nl, "en": t.en} for k, t in model.tasks.items()}, OTHER: model.other.model_dump()},
         {k: tuple(t.topics) for k, t in model.tasks.items()},
         {k: tuple(t.products) for k, t in model.tasks.items()},
+        shown,
     )
     return routes, problems
+
+
+def audience_problems(routes: Routes, products) -> list[Problem]:
+    """A product under "Begin hier" that is not written for that audience would not show there."""
+    by_slug = {p.slug: p for p in products}
+    found = []
+    for audience, route in routes.routes.items():
+        for slug, line in zip(route.start, route.start_lines):
+            product = by_slug.get(slug)
+            if product and not any(audience in v.meta.audiences for v in product.versions.values()):
+                found.append(Problem(routes.path, line, f"'{slug}' is not written for '{audience}' (no version lists it in audiences): it will not show under Begin hier", "warning"))
+    return found

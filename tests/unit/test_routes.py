@@ -107,3 +107,15 @@ def test_a_video_index_without_videos_says_so_plainly():
     index = pages.generated(VideoIndex(), "nl", ui)[0]
     assert ui["videos_none"] in index.markdown
     assert ui["videos_intro"] not in index.markdown, "no promise of captions on videos that are not there"
+
+
+def test_a_start_product_not_written_for_the_audience_is_a_warning_with_its_line(tmp_path, vocabulary):
+    text = (DATA / "routes.yml").read_text(encoding="utf-8").replace(
+        "start: [checklist-voor-zorgorganisaties,", "start: [vriendschap-en-relaties,", 1)
+    loaded, problems = routes.load(write(tmp_path, text), vocabulary, SLUGS)
+    assert problems == []
+    catalogue = project.load(ROOT / "docs", with_readability=False).catalogue
+    warnings = routes.audience_problems(loaded, catalogue.products)
+    line = next(i for i, l in enumerate(text.splitlines(), start=1) if "start: [vriendschap-en-relaties," in l)
+    assert [(w.line, w.severity) for w in warnings] == [(line, "warning")], warnings
+    assert "professionals" in warnings[0].message
