@@ -13,9 +13,14 @@ from kennisplein.videos import pages as video_pages
 DEFAULT_LANGUAGE = "nl"
 
 
-def for_language(project, language: str) -> list[HubPage]:
+AUTHORS_GUIDE = "voor-redacteuren.md"
+
+
+def for_language(project, language: str, with_authors_guide: bool = False) -> list[HubPage]:
+    """``with_authors_guide``: the editors' guide, made only for `make serve` (the editors'
+    preview): readers of the public site have no use for front-matter keys and file paths."""
     ui = project.ui[language]
-    pages = list(hubs.all_hubs(project.catalogue, language, ui))
+    pages = list(hubs.all_hubs(project.catalogue, language, ui, project.routes))
     pages.append(HubPage("begrippen.md", ui["glossary_title"], glossary.page_markdown(project.glossary, language, ui)))
     org = project.organisation
     for level, src in help_directory.PAGES.items():
@@ -24,6 +29,6 @@ def for_language(project, language: str) -> list[HubPage]:
     pages += video_pages.generated(project.videos, language, ui)
     pages.append(search.page(language, ui))
     pages.append(whats_new.page(project.catalogue, language, ui))
-    if language == DEFAULT_LANGUAGE:
-        pages.append(HubPage("voor-redacteuren.md", "Voor redacteuren", authors_guide.markdown(project.vocabulary) + video_guide.markdown(project.vocabulary)))
+    if with_authors_guide and language == DEFAULT_LANGUAGE:
+        pages.append(HubPage(AUTHORS_GUIDE, "Voor redacteuren", authors_guide.markdown(project.vocabulary) + video_guide.markdown(project.vocabulary)))
     return pages

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
 from kennisplein.content import datafile
+from kennisplein.ui import long_date
 from kennisplein.content.frontmatter import FrontMatterError
 from kennisplein.content.schema import IsoDate
 from kennisplein.content.validation import validate_model
@@ -24,18 +25,31 @@ from kennisplein.problems import Problem
 SERVICES_FILE = "hulpdiensten.yml"
 HELP_TOPICS = {"grenzen", "grensoverschrijdend-gedrag", "hulp-zoeken"}
 PAGES = {"standaard": "hulp/index.md", "makkelijk": "hulp/makkelijk.md"}
+REGIONS = ("nl", "vlaanderen")  # the countries the directory lists, each on its own
+KINDS = ("spoed", "vraag")  # help now, then an ordinary question
+
+
+class Source(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    publisher: str = Field(min_length=2)
+    title: str = Field(min_length=2)
+    url: HttpUrl | None = None  # a seed document has none
 
 
 class PublicService(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
     name: str = Field(min_length=2)
     region: str = Field(pattern=r"^(nl|vlaanderen)$")
-    phone: str | None = None
-    url: HttpUrl
+    kind: str = Field(pattern=r"^(spoed|vraag)$")
+    phone: str | None = Field(default=None, pattern=r"^[0-9][0-9 -]{1,14}$")
+    url: HttpUrl | None = None
     audiences: list[str] = Field(min_length=1)
+    hours: str = Field(min_length=5)
     description: str = Field(min_length=10)
     easy_read: str = Field(min_length=5)
+    sources: list[Source] = Field(min_length=1)
     checked: IsoDate
+    short: bool = False
 
 
 class ServicesFile(BaseModel):
@@ -60,6 +74,9 @@ class Entry:
     own: bool = False  # the organisation's own contact
     region: str | None = None
     checked: dt.date | None = None
+    kind: str = "vraag"
+    sources: list[dict] = field(default_factory=list)
+    short: bool = False  # shown in the "Hulp nodig?" box on product pages
 
 
 def load(data_dir: Path, today: dt.date | None = None) -> tuple[list[Entry], list[Problem]]:
@@ -77,7 +94,9 @@ def load(data_dir: Path, today: dt.date | None = None) -> tuple[list[Entry], lis
     if model.review_due < today:
         problems.append(Problem(document.path, document.line_of(("review_due",)), f"review_due {model.review_due} has passed: check every number and link again", "warning"))
     entries = [
-        Entry(s.name, s.region, s.description, s.easy_read, s.audiences, phone=s.phone, url=str(s.url), region=s.region, checked=s.checked)
+        Entry(s.name, s.region, s.description, s.easy_read, s.audiences, phone=s.phone, url=str(s.url) if s.url else None,
+              opening_hours=s.hours, region=s.region, checked=s.checked, kind=s.kind, short=s.short,
+              sources=[{"publisher": src.publisher, "title": src.title, "url": str(src.url) if src.url else None} for src in s.sources])
         for s in model.services
     ]
     return entries, problems
@@ -97,7 +116,7 @@ def entries_for(public: list[Entry], org, region: str | None) -> list[Entry]:
     return own + [e for e in public if wanted in (None, "algemeen") or e.region == wanted]
 
 
-def _contact_line(entry: Entry, ui) -> str:
+def _contact_line(entry: Entry, ui, with_hours: bool = True) -> str:
     bits = []
     if entry.phone:
         bits.append(f'{ui["help_phone"]}: <a href="tel:{html.escape(entry.phone.replace(" ", "").replace("-", ""))}">{html.escape(entry.phone)}</a>')
@@ -105,40 +124,79 @@ def _contact_line(entry: Entry, ui) -> str:
         bits.append(f'{ui["help_email"]}: <a href="mailto:{html.escape(entry.email)}">{html.escape(entry.email)}</a>')
     if entry.url:
         bits.append(f'<a href="{html.escape(entry.url)}" rel="noreferrer">{html.escape(entry.url.split("//", 1)[-1].rstrip("/"))}</a>')
-    if entry.opening_hours:
+    if with_hours and entry.opening_hours:
         bits.append(f'{ui["help_hours"]}: {html.escape(entry.opening_hours)}')
     return " · ".join(bits)
 
 
+def _sources_html(entry: Entry, ui, easy: bool) -> str:
+    """Where the facts come from and when they were checked: on every public entry, in both versions."""
+    if not entry.sources:
+        return ""
+    if easy:
+        names = ", ".join(dict.fromkeys(html.escape(s["publisher"]) for s in entry.sources))
+        return f'<p class="kp-help__source">{html.escape(ui["easy_meta"]["meta_sources"] if isinstance(ui["easy_meta"], dict) else ui["meta_sources"])}: {names}</p>'
+    items = []
+    for s in entry.sources:
+        title = f'<a href="{html.escape(s["url"])}" rel="noreferrer">{html.escape(s["title"])}</a>' if s["url"] else f"<cite>{html.escape(s['title'])}</cite>"
+        items.append(f"{title}, {html.escape(s['publisher'])}")
+    checked = f' ({ui["meta_checked"]} <time datetime="{entry.checked.isoformat()}">{long_date(entry.checked, ui)}</time>)' if entry.checked else ""
+    return f'<p class="kp-help__source">{html.escape(ui["help_source"])}: {"; ".join(items)}{checked}</p>'
+
+
 def _entry_html(entry: Entry, ui, easy: bool, vocabulary, language: str) -> str:
-    role = ui["help_roles"].get(entry.role, entry.role) if isinstance(ui["help_roles"], dict) else entry.role
     text = entry.easy_read if easy else entry.description
-    checked = f'<p class="kp-help__checked">{ui["meta_checked"]} {entry.checked.isoformat()}</p>' if entry.checked and not easy else ""
     audiences = " ".join(entry.audiences)
+    role = ""
+    if entry.own:
+        roles = ui["help_roles"]
+        role = f'<p class="kp-help__role">{html.escape(roles.get(entry.role, entry.role) if isinstance(roles, dict) else entry.role)}</p>'
+    hours = f'<p class="kp-help__hours"><strong>{html.escape(ui["help_hours"])}:</strong> {html.escape(entry.opening_hours)}</p>' if entry.opening_hours else ""
+    contact = _contact_line(entry, ui, with_hours=False)
     return (
         f'<li class="kp-help__entry{" kp-help__entry--own" if entry.own else ""}" data-audiences="{audiences}">'
-        f'<h3>{html.escape(entry.name)}</h3><p class="kp-help__role">{html.escape(role)}</p>'
-        f"<p>{html.escape(text)}</p><p>{_contact_line(entry, ui)}</p>{checked}</li>"
+        f'<h4>{html.escape(entry.name)}</h4>{role}'
+        f"<p>{html.escape(text)}</p>{f'<p>{contact}</p>' if contact else ''}{hours}{_sources_html(entry, ui, easy)}</li>"
     )
 
 
+def _entries(entries: list[Entry], ui, easy: bool, vocabulary, language: str) -> str:
+    # The entries are written in Dutch (hulpdiensten.yml, organisation.yml): marked so on other languages' pages.
+    lang = "" if language == "nl" else ' lang="nl"'
+    return f'<ul class="kp-help"{lang}>' + "".join(_entry_html(e, ui, easy, vocabulary, language) for e in entries) + "</ul>\n"
+
+
 def page_markdown(entries: list[Entry], level: str, language: str, ui, vocabulary, org_name: str | None) -> str:
+    """The directory: the organisation's own people first, then per country the help for now
+    (danger, something just happened) and the places for an ordinary question."""
     easy = level == "makkelijk"
     title = ui["help_title"]
     intro = ui["help_intro_easy" if easy else "help_intro"]
     other = PAGES["standaard" if easy else "makkelijk"].split("/")[-1]
     switch = f'[{ui["read_standard_version" if easy else "read_easy_version"]}]({other})'
+    audience_labels = ui["easy_audiences"] if easy and isinstance(ui["easy_audiences"], dict) else {}
     filters = "".join(
-        f'<label><input type="checkbox" name="doelgroep" value="{a}" data-kp-help-filter> {html.escape(vocabulary.label("audiences", a, language))}</label> '
+        f'<label><input type="checkbox" name="doelgroep" value="{a}" data-kp-help-filter> '
+        f'{html.escape(audience_labels.get(a) or vocabulary.label("audiences", a, language))}</label> '
         for a in vocabulary.keys("audiences")
     )
     own = [e for e in entries if e.own]
     public = [e for e in entries if not e.own]
+    countries, kinds = ui["help_countries"], ui["help_kinds_easy" if easy else "help_kinds"]
+    kind_intro = ui["help_kind_intro_easy" if easy else "help_kind_intro"]
     sections = []
     if own:
-        sections.append(f"## {ui['help_own'].format(name=org_name)}\n\n" + '<ul class="kp-help">' + "".join(_entry_html(e, ui, easy, vocabulary, language) for e in own) + "</ul>\n")
-    if public:
-        sections.append(f"## {ui['help_public']}\n\n" + '<ul class="kp-help">' + "".join(_entry_html(e, ui, easy, vocabulary, language) for e in public) + "</ul>\n")
+        sections.append(f"## {ui['help_own'].format(name=org_name)}\n\n" + _entries(own, ui, easy, vocabulary, language))
+    for region in REGIONS:
+        in_region = [e for e in public if e.region == region]
+        if not in_region:
+            continue
+        parts = [f"## {countries[region]} {{ #{region} }}\n"]
+        for kind in KINDS:
+            of_kind = [e for e in in_region if e.kind == kind]
+            if of_kind:
+                parts.append(f"### {kinds[kind]}\n\n{kind_intro[kind]}\n\n" + _entries(of_kind, ui, easy, vocabulary, language))
+        sections.append("\n".join(parts))
     return (
         f"---\ntitle: {title!r}\nlevel: {level}\n---\n\n# {title}\n\n{intro}\n\n{switch}\n\n"
         f'<fieldset class="kp-help-filter" hidden data-kp-help-filters><legend>{ui["help_filter"]}</legend>{filters}</fieldset>\n\n'
@@ -146,6 +204,19 @@ def page_markdown(entries: list[Entry], level: str, language: str, ui, vocabular
     )
 
 
-def short_form(entries: list[Entry], ui) -> list[dict]:
-    """At most three places to turn to, for the box on products about boundaries."""
-    return [{"name": e.name, "contact": _contact_line(e, ui)} for e in entries[:3]]
+def short_form(entries: list[Entry], ui, region: str | None = None) -> list[dict]:
+    """The "Hulp nodig?" box on products about boundaries: the organisation's own contacts,
+    then the lines marked ``short`` of the product's region; a product for both regions gets
+    both, each under its country's name, so no reader calls a line of the other country."""
+    countries = ui["help_countries"]
+    groups = []
+    own = [e for e in entries if e.own][:3]
+    if own:
+        groups.append({"country": None, "items": [{"name": e.name, "contact": _contact_line(e, ui)} for e in own]})
+    regions = REGIONS if region in (None, "algemeen") else (region,)
+    for r in regions:
+        lines = [e for e in entries if not e.own and e.short and e.region == r]
+        if lines:
+            label = countries[r] if len(regions) > 1 else None
+            groups.append({"country": label, "items": [{"name": e.name, "contact": _contact_line(e, ui)} for e in lines]})
+    return groups

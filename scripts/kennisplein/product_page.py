@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from kennisplein import help_directory
+from kennisplein import help_directory, hubs
 from kennisplein.content.catalogue import Catalogue
 from kennisplein.ui import UiText, long_date
 from kennisplein.videos import context as video_context
@@ -12,12 +12,26 @@ from kennisplein.videos import context as video_context
 UrlFor = Callable[[str], str]
 
 
+META_LABELS = ("about_this_page", "meta_audiences", "meta_type", "meta_topics", "meta_region", "meta_evidence",
+               "meta_sources", "meta_reviewed", "meta_review_due", "meta_checked")
+
+
+def easy_labels(ui: UiText) -> dict[str, str]:
+    """The metadata block's labels in easy words (ui.yml ``easy_meta``), per language."""
+    easy = ui["easy_meta"] if isinstance(ui["easy_meta"], dict) else {}
+    return {k: easy.get(k) or ui[k] for k in META_LABELS}
+
+
 def help_box(meta, easy_read: bool, entries: list, ui: UiText, url_for: UrlFor) -> dict | None:
-    """The short "Hulp nodig?" box on products about boundaries or unwanted behaviour."""
+    """The short "Hulp nodig?" box on products about boundaries or unwanted behaviour, with
+    the lines of the product's region (both countries, labelled, on a product for both)."""
     if not set(meta.topics) & help_directory.HELP_TOPICS or not entries:
         return None
+    groups = help_directory.short_form(entries, ui, meta.region)
+    if not groups:
+        return None
     page = help_directory.PAGES["makkelijk" if easy_read else "standaard"]
-    return {"items": help_directory.short_form(entries, ui), "url": url_for(page)}
+    return {"groups": groups, "url": url_for(page)}
 
 
 def product_context(project, src: str, language: str, ui: UiText, url_for: UrlFor) -> dict | None:
@@ -29,6 +43,11 @@ def product_context(project, src: str, language: str, ui: UiText, url_for: UrlFo
     product, page = found
     help_entries = project.help_entries(page.meta.region)
     vocab, meta = catalogue.vocabulary, page.meta
+    easy = page.easy_read
+    labels = easy_labels(ui) if easy else {k: ui[k] for k in META_LABELS}
+    easy_audiences = ui["easy_audiences"] if easy and isinstance(ui["easy_audiences"], dict) else {}
+    easy_evidence = ui["easy_evidence"] if easy and isinstance(ui["easy_evidence"], dict) else {}
+    easy_topics = ui["easy_topics"] if easy and isinstance(ui["easy_topics"], dict) else {}
     standard = product.version("standaard", language) or product.version("standaard")
     easy = product.version("makkelijk", language) or product.version("makkelijk")
     return {
@@ -41,15 +60,17 @@ def product_context(project, src: str, language: str, ui: UiText, url_for: UrlFo
             "standard_url": url_for(standard.src) if standard else None,
             "easy_url": url_for(easy.src) if easy else None,
         },
-        "audiences": [{"key": a, "label": vocab.label("audiences", a, language), "url": url_for(f"{a}.md")} for a in meta.audiences],
-        "type": {"label": vocab.label("types", meta.type, language), "url": url_for(f"soorten/{meta.type}.md")},
-        "topics": [{"label": vocab.label("topics", t, language), "url": url_for(f"onderwerpen/{t}.md")} for t in meta.topics],
+        "labels": labels,
+        "audiences": [{"key": a, "label": easy_audiences.get(a) or vocab.label("audiences", a, language), "url": url_for(f"{a}.md")} for a in meta.audiences],
+        "type": {"label": hubs.type_label(vocab, ui, meta.type, language, easy), "url": url_for(f"soorten/{meta.type}.md")},
+        "topics": [{"label": easy_topics.get(t) or vocab.label("topics", t, language), "url": url_for(f"onderwerpen/{t}.md")} for t in meta.topics],
         "region": vocab.label("regions", meta.region, language),
-        "evidence": [vocab.label("evidence", e, language) for e in meta.evidence],
+        "evidence": [easy_evidence.get(e) or vocab.label("evidence", e, language) for e in meta.evidence],
         "sources": [
             {
                 "title": s.title,
                 "publisher": s.publisher,
+                "easy": s.easy or s.publisher,
                 "year": s.year,
                 "url": str(s.url) if s.url else None,
                 "checked": long_date(s.checked, ui) if s.checked else None,

@@ -8,6 +8,7 @@ import yaml
 
 from kennisplein import glossary as glossary_loader
 from kennisplein import help_directory, hubs, publishing, readability
+from kennisplein import routes as routes_loader
 from kennisplein import organisation as organisation_loader
 from kennisplein import videos as video_loader
 from kennisplein.checks import links, review
@@ -21,7 +22,7 @@ from kennisplein.problems import Problem, errors
 from kennisplein.ui import UiText
 
 
-GENERATED_PAGES = {"begrippen.md", "voor-redacteuren.md", "nieuw.md", *help_directory.PAGES.values()}
+GENERATED_PAGES = {"begrippen.md", "nieuw.md", *help_directory.PAGES.values()}  # the editors' guide is made only for `make serve`
 ORGANISATION_FILE = "organisation.yml"  # present only in an organisation's composed copy
 
 
@@ -47,6 +48,7 @@ class Project:
     videos: video_loader.VideoIndex = field(default_factory=video_loader.VideoIndex)
     sources_on_disk: set[str] = field(default_factory=set)  # every Markdown src under docs_dir, at load
     published: publishing.Scan | None = None  # which files of docs_dir are published (kennisplein.publishing)
+    routes: routes_loader.Routes = field(default_factory=routes_loader.Routes)
 
     def help_entries(self, region: str | None = None) -> list[help_directory.Entry]:
         return help_directory.entries_for(self.public_services, self.organisation, region)
@@ -91,8 +93,11 @@ def load(docs_dir: Path, video_hosts: list[str] | tuple[str, ...] = (), with_rea
     video_index = video_loader.load(docs_dir, catalogue, video_hosts, organisation, published)
     catalogue.problems += links.check(pages, hubs.generated_sources(vocabulary) | GENERATED_PAGES | video_index.sources(), on_disk)
     catalogue.problems += review.check([p for product in catalogue.products for p in product.versions.values()])
+    product_folders = {p.name for p in (docs_dir / "producten").iterdir() if p.is_dir()} if (docs_dir / "producten").is_dir() else set()
+    routes, route_problems = routes_loader.load(data, vocabulary, product_folders | {p.slug for p in catalogue.products})
+    data_problems += route_problems + routes_loader.audience_problems(routes, catalogue.products)
     loaded = Project(docs_dir, vocabulary, ui, catalogue, glossary, data_problems, public_services, organisation,
-                     videos=video_index, sources_on_disk=on_disk, published=published)
+                     videos=video_index, sources_on_disk=on_disk, published=published, routes=routes)
     if with_readability:
         catalogue.problems += check_readability(loaded)
     return loaded
@@ -158,6 +163,13 @@ def reload_edit(loaded: Project, path: Path) -> Edit | None:
     changed = {k for k in old_meta.keys() | new_meta.keys() if old_meta.get(k) != new_meta.get(k)}
     if changed and (found is None or changed - METADATA_A_QUICK_EDIT_MAY_CHANGE):
         return None
+    if changed & {"type", "topics"} and found and old is found[0].main:
+        # A hub that gains its first product, or loses its last, appears or goes: not one page's edit.
+        product = found[0]
+        edited = catalogue_loader.Product(product.slug, product.folder, {k: (new if v is old else v) for k, v in product.versions.items()})
+        others = [p for p in catalogue.products if p is not product]
+        if hubs.built_hub_sources([*others, product]) != hubs.built_hub_sources([*others, edited]):
+            return None
     pages = {page.src: page for page in catalogue.pages()}
     pages[src] = new
     generated = hubs.generated_sources(loaded.vocabulary) | GENERATED_PAGES | loaded.videos.sources()

@@ -23,7 +23,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from kennisplein import assets, breadcrumbs, generated_pages, glossary, hubs, pictograms, project, readability, site_links, whats_new  # noqa: E402
-from kennisplein.product_page import long_date  # noqa: E402
+from kennisplein.ui import long_date  # noqa: E402
 from kennisplein import search  # noqa: E402
 from mkdocs_wiring import language_builds, quick_preview, render_cache  # noqa: E402
 from kennisplein.problems import errors, format_report  # noqa: E402
@@ -202,7 +202,7 @@ def on_files(files, config):
     published = _state.project.published  # hidden files, editor backups: never copied to the site
     for file in [f for f in files if not f.generated_by and not published.publishes(f.src_uri)]:
         files.remove(file)
-    for page in generated_pages.for_language(_state.project, language):
+    for page in generated_pages.for_language(_state.project, language, with_authors_guide=language_builds.serving()):
         files.append(_generated(config, page, language))
         _state.blocks[page.src] = page.blocks
     for bundle in _state.bundles or []:
@@ -276,7 +276,7 @@ def _pages_also_showing(language: str, files, edits: list[project.Edit]) -> list
     found = [files.get_file_from_path(src) for edit in edits for src in edit.product_sources]
     found.append(files.get_file_from_path("index.md"))
     found += [files.get_file_from_path(video.src) for edit in edits if edit.product for video in _state.project.videos.for_product(edit.product)]
-    for page in generated_pages.for_language(_state.project, language):
+    for page in generated_pages.for_language(_state.project, language, with_authors_guide=language_builds.serving()):
         _state.blocks[page.src] = page.blocks  # this language's, as on_files leaves them
         file = files.get_file_from_path(page.src)
         if file is not None and not _unchanged_since_last_build(language, page):

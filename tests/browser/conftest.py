@@ -49,6 +49,20 @@ def base_url(site_dir):
 
 
 @pytest.fixture(scope="session")
+def embed_base_url(tmp_path_factory):
+    """The site plus the test-only embedded video (tests/fixtures/embed-video), served."""
+    sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
+    import embed_site as fixture
+
+    site = fixture.build(tmp_path_factory.mktemp("embed-site"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail("Debian chromium is missing: run 'make test' (it installs it as root) or apt-get install chromium")

@@ -1,6 +1,7 @@
 """'Lees voor' on easy-read pages, with a stubbed window.speechSynthesis (headless Chromium has
-no voices): hidden without a local Dutch voice, prefers nl-NL then nl-BE, never a network
-voice, reads sentence by sentence and highlights the sentence being read."""
+no voices): without a local Dutch voice the button stays, disabled, with one easy sentence on
+how to turn a voice on; prefers nl-NL then nl-BE, never a network voice, reads sentence by
+sentence and highlights the sentence being read."""
 from __future__ import annotations
 
 import json
@@ -10,6 +11,7 @@ import pytest
 EASY = "producten/seksuele-assistentie/makkelijk/"
 BOX = "[data-kp-read-aloud]"
 BUTTON = "[data-kp-read-aloud-button]"
+NOTE = "[data-kp-read-aloud-note]"
 
 # A speechSynthesis that speaks nothing: it records each utterance, fires onstart at once and
 # onend only when the test says so (window.__kpEnd()), so the test steps through sentences.
@@ -56,25 +58,46 @@ def norm(text: str) -> str:
     return " ".join(text.split())
 
 
+def assert_disabled_with_note(page):
+    assert page.locator(BUTTON).is_visible(), "the button stays on the page"
+    assert page.locator(BUTTON).is_disabled()
+    note = page.locator(NOTE)
+    assert note.is_visible()
+    text = norm(note.inner_text())
+    assert "Nederlandse stem" in text and text.count(".") == 1, text
+    assert page.locator(BUTTON).get_attribute("aria-describedby") == note.get_attribute("id")
+
+
 @pytest.mark.parametrize("voices", [[], [EN], [NETWORK_NL]], ids=["no voices", "only English", "only a network voice"])
-def test_hidden_without_a_local_dutch_voice(page, base_url, voices):
+def test_disabled_with_a_note_without_a_local_dutch_voice(page, base_url, voices):
     open_with_voices(page, base_url, voices)
     assert page.locator(BOX).count() == 1
-    assert page.locator(BOX).is_hidden()
+    assert_disabled_with_note(page)
+    page.locator(BUTTON).click(force=True)
+    assert page.evaluate("window.__kpSpoken.length") == 0
+
+
+def test_disabled_with_a_note_without_speech_synthesis(page, base_url):
+    page.add_init_script("Object.defineProperty(window, 'speechSynthesis', {value: undefined, configurable: true}); window.SpeechSynthesisUtterance = undefined;")
+    page.goto(base_url + EASY)
+    assert_disabled_with_note(page)
 
 
 def test_shown_with_a_dutch_voice(page, base_url):
     open_with_voices(page, base_url, [EN, NL])
     assert page.locator(BUTTON).is_visible()
+    assert page.locator(BUTTON).is_enabled()
+    assert page.locator(NOTE).is_hidden()
     assert page.locator(BUTTON).inner_text().strip() == "Lees voor"
 
 
-def test_shown_when_the_voices_arrive_late(page, base_url):
+def test_enabled_when_the_voices_arrive_late(page, base_url):
     # Chromium loads its voices after the page; they are announced with 'voiceschanged'.
     open_with_voices(page, base_url, [NL], late=True)
-    assert page.locator(BOX).is_hidden()
+    assert_disabled_with_note(page)
     page.evaluate("window.__kpVoicesArrive()")
-    assert page.locator(BUTTON).is_visible()
+    assert page.locator(BUTTON).is_enabled()
+    assert page.locator(NOTE).is_hidden()
 
 
 @pytest.mark.parametrize("voices, expected", [([EN, BE, NL], "nl-NL"), ([EN, BE], "nl-BE"), ([NETWORK_NL, BE], "nl-BE")])

@@ -6,9 +6,9 @@ from urllib.parse import urljoin
 
 def test_relative_follows_route_and_switches_versions(page, base_url):
     page.goto(base_url)
-    page.get_by_role("link", name="Ik ben een naaste").click()
+    page.get_by_role("link", name="Voor naasten").first.click()
     page.wait_for_url("**/naasten/")
-    assert page.locator("h1").inner_text() == "Naasten"
+    assert page.locator("h1").inner_text() == "Voor naasten"
 
     first_product = page.locator("article.kp-card h3 a").first
     title = first_product.inner_text()

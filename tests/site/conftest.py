@@ -21,6 +21,15 @@ def built_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def embed_site(tmp_path_factory) -> Path:
+    """The site plus the test-only embedded video (never part of the public site)."""
+    sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
+    import embed_site as fixture
+
+    return fixture.build(tmp_path_factory.mktemp("embed-site"))
+
+
+@pytest.fixture(scope="session")
 def parse():
     def _parse(path: Path):
         return html.fromstring(path.read_bytes())

@@ -48,7 +48,7 @@ def make_docs(root: Path) -> Path:
     The video catalogue (docs/_data/videos/) is left out: its media files live
     outside _data/ and are not what these tests are about."""
     docs = root / "docs"
-    shutil.copytree(ROOT / "docs" / "_data", docs / "_data", ignore=shutil.ignore_patterns("videos"))
+    shutil.copytree(ROOT / "docs" / "_data", docs / "_data", ignore=shutil.ignore_patterns("videos", "routes.yml"))  # routes.yml names the real products
     folder = docs / "producten" / SLUG
     folder.mkdir(parents=True)
     for name in ("index.md", "makkelijk.md"):

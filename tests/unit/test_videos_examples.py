@@ -1,4 +1,5 @@
-"""The committed example videos: small, 20-40 seconds, clearly labelled examples, and searchable."""
+"""The committed explainer clips: small, 20-40 seconds, honestly credited (a computer voice, no
+real people, nothing about build scripts), and searchable."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,12 +18,20 @@ FILES = sorted((ROOT / "docs" / "_data" / "videos").glob("*.yml"))
 def test_example_media_is_small_and_labelled(path):
     meta = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert 20 <= duration.parse(meta["duration"]) <= 40
-    assert "voorbeeld" in meta["credits"].lower()
+    credits = meta["credits"].lower()
+    assert "computerstem" in credits and "geen echte mensen" in credits
+    assert "scripts/" not in credits and "voorbeeld" not in credits
     media = [meta["source"]["poster"], meta["captions"]] + ([meta["source"]["file"]] if "file" in meta["source"] else [])
     for rel in media:
         assert (ROOT / "docs" / rel).stat().st_size < 1_000_000, rel
     if "file" in meta["source"]:
         assert "espeak-ng" in meta["credits"]
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "docs" / "_data" / "videos").glob("*.transcript.md")), ids=lambda p: p.stem)
+def test_transcripts_do_not_present_the_clip_as_an_announced_video_series(path):
+    text = path.read_text(encoding="utf-8").lower()
+    assert "voorbeeldvideo" not in text and "voorbeeld van" not in text
 
 
 def test_search_documents_carry_the_transcript():

@@ -1,15 +1,24 @@
 /* "Lees voor": reads an easy-read page aloud with the browser's own speech synthesis and
    highlights the sentence being read. Only a local voice (localService) is used, because a
-   network voice sends the page text to a speech service; without a local voice for the
-   page's language (nl-NL or nl-BE for Dutch) the button stays hidden. */
+   network voice sends the page text to a speech service. Without a local voice for the
+   page's language (nl-NL or nl-BE for Dutch), or without speech synthesis at all, the button
+   stays, disabled, with one easy sentence on how to turn a voice on. */
 (function () {
   var box = document.querySelector("[data-kp-read-aloud]");
-  var synth = window.speechSynthesis;
-  if (!box || !synth || !window.SpeechSynthesisUtterance) return;
   var article = document.querySelector(".kp-easy-read");
-  if (!article) return;
+  if (!box || !article) return;
+  var synth = window.speechSynthesis;
   var button = box.querySelector("[data-kp-read-aloud-button]");
   var label = box.querySelector("[data-kp-read-aloud-label]");
+  var note = box.querySelector("[data-kp-read-aloud-note]");
+
+  function setAvailable(available) {
+    button.disabled = !available;
+    if (note) note.hidden = available;
+    box.hidden = false;
+  }
+
+  if (!synth || !window.SpeechSynthesisUtterance) { setAvailable(false); return; }
   var language = (article.closest("[lang]") || document.documentElement).getAttribute("lang") || "nl";
   var PREFERRED = { nl: ["nl-NL", "nl-BE"] };
   var HIGHLIGHT = "kp-read-aloud";
@@ -24,7 +33,7 @@
     local.sort(function (a, b) { return rank(a) - rank(b); });
     function rank(v) { var i = preferred.indexOf(v.lang.replace("_", "-")); return i === -1 ? preferred.length : i; }
     voice = local[0] || null;
-    box.hidden = !voice;
+    setAvailable(!!voice);
     if (!voice && reading) stop();
   }
 

@@ -78,6 +78,7 @@ class Source(BaseModel):
     publisher: str = Field(min_length=2, description="Who published it.", examples=["Ministerie van VWS"])
     year: int | None = Field(default=None, ge=1900, le=2100, description="Year of publication; leave it out only when the source gives none.", examples=[2024])
     url: HttpUrl | None = Field(default=None, description="Optional web address of the source.")
+    easy: str | None = Field(default=None, min_length=3, description="Optional: the source in easy words, shown on easy-read pages instead of the publisher.", examples=["een brief van de regering"])
     checked: IsoDate | None = Field(
         default=None,
         description="For a public fact not from the source documents (a helpline number, say): the date it was last checked.",

@@ -59,6 +59,12 @@ def _labels(kind: str, keys: list[str], vocab, language: str) -> list[dict]:
     return [{"key": k, "label": vocab.label(kind, k, language)} for k in keys]
 
 
+def _easy_audiences(labels: list[dict], ui) -> list[dict]:
+    """An easy-read video names its audiences in easy words (ui.yml ``easy_audiences``)."""
+    easy = ui["easy_audiences"] if isinstance(ui["easy_audiences"], dict) else {}
+    return [{**label, "label": easy.get(label["key"], label["label"])} for label in labels]
+
+
 def card(video: Video, project, language: str, ui, url_for: UrlFor) -> dict:
     vocab = project.vocabulary
     title, summary, easy, lang = texts(video, language)
@@ -74,7 +80,7 @@ def card(video: Video, project, language: str, ui, url_for: UrlFor) -> dict:
         "duration": _duration(video, ui),
         "level": {"key": meta.level, "label": vocab.label("levels", meta.level, language)},
         "easy_read": meta.easy_read,
-        "audiences": _labels("audiences", meta.audiences, vocab, language),
+        "audiences": _easy_audiences(_labels("audiences", meta.audiences, vocab, language), ui) if meta.easy_read else _labels("audiences", meta.audiences, vocab, language),
         "topics": _labels("topics", meta.topics, vocab, language),
         "features": _features(video, ui),
         "data": {"topics": " ".join(meta.topics), "audiences": " ".join(meta.audiences), "features": " ".join(filter_keys)},

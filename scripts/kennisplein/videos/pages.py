@@ -50,8 +50,8 @@ def video_markdown(video: Video, language: str, ui) -> str:
 
 def index_markdown(index: VideoIndex, ui) -> str:
     title = ui["videos_title"]
-    empty = "" if index.videos else f"\n{ui['videos_none']}\n"
-    return _front_matter(title, ui["videos_intro"]) + f"# {title}\n\n{ui['videos_intro']}\n{empty}"
+    intro = ui["videos_intro"] if index.videos else ui["videos_none"]  # no promise of videos that are not there
+    return _front_matter(title, intro) + f"# {title}\n\n{intro}\n"
 
 
 def generated(index: VideoIndex, language: str, ui) -> list[HubPage]:
