@@ -27,7 +27,7 @@ TAGS = frozenset({
     "a", "abbr", "aside", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup",
     "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure",
     "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p",
-    "pre", "q", "s", "samp", "section", "small", "span", "strong", "sub", "summary", "sup",
+    "nav", "pre", "q", "s", "samp", "section", "small", "span", "strong", "sub", "summary", "sup",
     "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var",
 })
 GLOBAL_ATTRIBUTES = frozenset({"class", "id", "lang", "dir", "title", "role", "hidden", "tabindex",
@@ -49,6 +49,15 @@ ATTRIBUTES = {
     "div": {"data-kp-block"},
     "span": {"data-kp-icon"},
 }
+# what the site's generated pages (help directory filters) add on top; never allowed in an editor's file
+GENERATED_TAGS = frozenset({"fieldset", "legend", "label", "input"})
+GENERATED_ATTRIBUTES = {
+    "input": {"type", "name", "value", "data-kp-help-filter"},
+    "label": {"for"},
+    "fieldset": {"data-kp-help-filters"},
+    "li": {"data-audiences"},
+}
+INPUT_TYPES = frozenset({"checkbox"})
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 LINK_SCHEMES = frozenset({"https", "mailto", "tel"})
 STYLE_PROPERTIES = frozenset({"text-align"})  # what the tables extension writes for aligned columns
@@ -90,8 +99,16 @@ _WHY = {
 }
 
 
-def _policy_attributes() -> dict[str, set[str]]:
-    attributes = {tag: set(names) for tag, names in ATTRIBUTES.items()}
+def _tags(generated: bool) -> frozenset[str]:
+    return TAGS | GENERATED_TAGS if generated else TAGS
+
+
+def _attributes(tag: str, generated: bool) -> set[str]:
+    return set(ATTRIBUTES.get(tag, ())) | (GENERATED_ATTRIBUTES.get(tag, set()) if generated else set())
+
+
+def _policy_attributes(generated: bool) -> dict[str, set[str]]:
+    attributes = {tag: _attributes(tag, generated) for tag in _tags(generated)}
     attributes["*"] = set(GLOBAL_ATTRIBUTES)
     return attributes
 
@@ -115,11 +132,11 @@ def url_problem(tag: str, attribute: str, value: str) -> str | None:
     return None
 
 
-def attribute_problem(tag: str, attribute: str, value: str) -> str | None:
+def attribute_problem(tag: str, attribute: str, value: str, generated: bool = False) -> str | None:
     """Why this attribute may not be published, or None when it may."""
     if attribute.startswith("on"):
         return f"attribuut '{attribute}' op <{tag}> is niet toegestaan: het voert code uit"
-    if attribute not in GLOBAL_ATTRIBUTES and attribute not in ATTRIBUTES.get(tag, ()):
+    if attribute not in GLOBAL_ATTRIBUTES and attribute not in _attributes(tag, generated):
         if attribute in ("style",):
             return f"attribuut 'style' op <{tag}> is niet toegestaan: opmaak hoort in het thema"
         return f"attribuut '{attribute}' op <{tag}> is niet toegestaan; haal het weg"
@@ -129,6 +146,8 @@ def attribute_problem(tag: str, attribute: str, value: str) -> str | None:
         return f"id '{shorten(value)}' op <{tag}> is niet toegestaan: gebruik alleen letters, cijfers en streepjes, en niet twee liggende streepjes vooraan"
     if attribute in ("data-kp-block", "data-kp-icon") and not PLACEHOLDER_VALUE.match(value):
         return f"attribuut '{attribute}' op <{tag}> heeft een waarde die de site niet maakt"
+    if tag == "input" and attribute == "type" and value.lower() not in INPUT_TYPES:
+        return f"<input type=\"{shorten(value)}\"> is niet toegestaan"
     if attribute == "style" and not _only_text_align(value):
         return f"attribuut 'style' op <{tag}> is niet toegestaan: alleen 'text-align' (van een Markdown-tabel) mag"
     return None
@@ -139,8 +158,8 @@ def _only_text_align(style: str) -> bool:
     return all(re.fullmatch(r"\s*text-align\s*:\s*(left|right|center)\s*", d, re.I) for d in declarations)
 
 
-def element_problem(tag: str) -> str | None:
-    if tag in TAGS:
+def element_problem(tag: str, generated: bool = False) -> str | None:
+    if tag in _tags(generated):
         return None
     why = _WHY.get(tag)
     if why is None:
@@ -148,17 +167,16 @@ def element_problem(tag: str) -> str | None:
     return f"<{tag}> is niet toegestaan in de tekst: {why}"
 
 
-def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
-    return None if attribute_problem(tag, attribute, value) else value
+@lru_cache(maxsize=2)
+def _cleaner(generated: bool) -> nh3.Cleaner:
+    def attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+        return None if attribute_problem(tag, attribute, value, generated) else value
 
-
-@lru_cache(maxsize=1)
-def _cleaner() -> nh3.Cleaner:
     return nh3.Cleaner(
-        tags=set(TAGS),
+        tags=set(_tags(generated)),
         clean_content_tags=set(CONTENT_DROPPED),
-        attributes=_policy_attributes(),
-        attribute_filter=_attribute_filter,
+        attributes=_policy_attributes(generated),
+        attribute_filter=attribute_filter,
         url_schemes=set(LINK_SCHEMES),
         link_rel=None,
         strip_comments=True,
@@ -166,9 +184,11 @@ def _cleaner() -> nh3.Cleaner:
     )
 
 
-def clean(fragment: str) -> str:
-    """``fragment`` with everything outside the allowlist taken out (nh3 parses it as a browser would)."""
-    return _cleaner().clean(fragment)
+def clean(fragment: str, generated: bool = False) -> str:
+    """``fragment`` with everything outside the allowlist taken out (nh3 parses it as a browser would).
+
+    ``generated``: a page the site makes from data (it may carry the help directory's filter)."""
+    return _cleaner(generated).clean(fragment)
 
 
 def shorten(value: str, limit: int = 60) -> str:
@@ -197,20 +217,20 @@ class _Walker(HTMLParser):
     what follows it is not looked at as markup by this parser, but the element alone
     is enough for the editor to see what to remove."""
 
-    def __init__(self) -> None:
+    def __init__(self, generated: bool) -> None:
         super().__init__(convert_charrefs=True)
         self.findings: list[Finding] = []
-        self.comment = False
+        self.generated = generated
 
     def handle_starttag(self, tag, attrs):
-        problem = element_problem(tag)
+        problem = element_problem(tag, self.generated)
         if problem:
             self.findings.append(Finding((f"<{tag}",), problem))
             if tag in ("noscript", "xmp", "noembed", "noframes", "textarea", "plaintext", "title", "iframe"):
                 self.set_cdata_mode(tag)  # browsers read these as raw text: report the element, not its contents
             return
         for name, value in attrs:
-            problem = attribute_problem(tag, name, value or "")
+            problem = attribute_problem(tag, name, value or "", self.generated)
             if problem:
                 self.findings.append(Finding((value or "", name, f"<{tag}"), problem))
         if tag == "img":
@@ -228,9 +248,9 @@ class _Walker(HTMLParser):
         self.findings.append(Finding(("<!",), "'<![…]>' is niet toegestaan in de tekst; haal het weg"))
 
 
-def findings(fragment: str) -> list[Finding]:
+def findings(fragment: str, generated: bool = False) -> list[Finding]:
     """Everything in ``fragment`` (rendered HTML) that ``clean`` would change, with a reason in plain Dutch."""
-    walker = _Walker()
+    walker = _Walker(generated)
     walker.feed(fragment)
     walker.close()
     return walker.findings

@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from kennisplein import assets, generated_pages, glossary, hubs, pictograms, project, readability, site_links  # noqa: E402
+from kennisplein import assets, generated_pages, glossary, hubs, pictograms, project, readability, sanitise, site_links  # noqa: E402
 from kennisplein import search  # noqa: E402
 from mkdocs_wiring import language_builds, quick_preview, render_cache  # noqa: E402
 from kennisplein.problems import errors, format_report  # noqa: E402
@@ -273,6 +273,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    # every page's rendered content, before the site adds its own markup (hub cards, icons, glossary terms)
+    html = sanitise.clean(html, generated=page.file.generated_by is not None)
     key = (_language(config), page.meta.get("level") == "makkelijk")
     if key not in _state.term_markers:
         _state.term_markers[key] = _state.project.glossary.marker(*key)
