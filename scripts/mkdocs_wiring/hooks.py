@@ -17,6 +17,7 @@ from types import SimpleNamespace
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from jinja2 import FileSystemBytecodeCache  # noqa: E402
+from markupsafe import Markup  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
@@ -204,11 +205,23 @@ def on_nav(nav, config, files):
     return nav
 
 
+def _own_template(name: str | None) -> bool:
+    """The project's own templates escape every value they print (material's do not)."""
+    return name is not None and (name.startswith(ESCAPED_TEMPLATES) or name in ESCAPED_TEMPLATES)
+
+
+ESCAPED_TEMPLATES = ("components/", "partials/header.html", "partials/logo.html")
+
+
 def on_env(env, config, files):
-    """Compiled templates kept between builds (jinja's own cache, keyed by each template's
-    source): every build and every `mkdocs serve` rebuild compiles the theme's templates anew."""
+    """The project's own templates autoescape, and ``kp_clean`` sanitises HTML a template is handed
+    (kennisplein.sanitise). Compiled templates are kept between builds (jinja's own cache, keyed by
+    each template's source): every build and every `mkdocs serve` rebuild compiles the theme's
+    templates anew. Its folder is named for the escaping, which jinja's cache key does not include."""
+    env.autoescape = _own_template
+    env.filters["kp_clean"] = lambda value: Markup(sanitise.clean(str(value or ""), generated=True))
     if env.bytecode_cache is None:
-        folder = Path(config.docs_dir).parent / ".cache" / "kennisplein" / "templates"
+        folder = Path(config.docs_dir).parent / ".cache" / "kennisplein" / "templates-escaped"
         folder.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     if language_builds.serving():
@@ -261,6 +274,10 @@ def _after_quick_edit(config) -> None:
 
 def on_page_markdown(markdown, page, config, files):
     _render_cache.wrap(page)
+    if isinstance(page.meta.get("title"), str) and not isinstance(page.meta["title"], Markup):
+        # material's templates print page titles as HTML (navigation, footer, <h1>): a title from
+        # front matter is text, so it reaches them escaped (and our own templates do not escape it twice)
+        page.meta["title"] = Markup.escape(page.meta["title"])
     language = _language(config)
     if page.file.src_uri in ("index.md", f"index.{language}.md"):
         markdown = hubs.fill_start_page(markdown, _state.project.catalogue, language, _state.project.ui[language])
