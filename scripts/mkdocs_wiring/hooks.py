@@ -22,7 +22,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from kennisplein import assets, generated_pages, glossary, hubs, pictograms, project, readability, sanitise, site_links  # noqa: E402
+from kennisplein import assets, csp, generated_pages, glossary, hubs, pictograms, project, readability, sanitise, site_links  # noqa: E402
 from kennisplein import search  # noqa: E402
 from mkdocs_wiring import language_builds, quick_preview, render_cache  # noqa: E402
 from kennisplein.problems import errors, format_report  # noqa: E402
@@ -323,6 +323,16 @@ def on_page_context(context, page, config, nav):
     context.update(video_context.context(_state.project, page.file.src_uri, language, context["ui"], url_for, inline_captions=not config.use_directory_urls))
     context["kp_footer_links"] = site_links.footer_links(url_for, page.meta.get("level") == "makkelijk", context["ui"])
     return context
+
+
+def on_post_page(output, page, config):
+    """Every page carries its Content-Security-Policy itself (kennisplein.csp), for hosts without headers."""
+    return csp.with_meta_tag(output, config.extra.get("video_hosts") or [])
+
+
+def on_post_template(output_content, template_name, config):
+    """The theme's own pages (404.html) carry the policy too."""
+    return csp.with_meta_tag(output_content, config.extra.get("video_hosts") or []) if template_name.endswith(".html") else output_content
 
 
 def on_post_build(config):
