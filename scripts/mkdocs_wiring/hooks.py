@@ -210,7 +210,7 @@ def _own_template(name: str | None) -> bool:
     return name is not None and (name.startswith(ESCAPED_TEMPLATES) or name in ESCAPED_TEMPLATES)
 
 
-ESCAPED_TEMPLATES = ("components/", "partials/header.html", "partials/logo.html")
+ESCAPED_TEMPLATES = ("components/", "partials/header.html", "partials/logo.html", "partials/copyright.html", "partials/search.html")
 
 
 def on_env(env, config, files):
