@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 import nh3
 
 TAGS = frozenset({
-    "a", "abbr", "aside", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup",
+    "a", "abbr", "article", "aside", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup",
     "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure",
     "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p",
     "nav", "pre", "q", "s", "samp", "section", "small", "span", "strong", "sub", "summary", "sup",
@@ -60,6 +60,8 @@ GENERATED_ATTRIBUTES = {
 INPUT_TYPES = frozenset({"checkbox"})
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 LINK_SCHEMES = frozenset({"https", "mailto", "tel"})
+# a generated page links to another page by its source (kennisplein.hubs.page_link), resolved after sanitising
+SITE_LINK_SCHEME = "kp-src"
 STYLE_PROPERTIES = frozenset({"text-align"})  # what the tables extension writes for aligned columns
 # dropped with everything inside them (ammonia's default)
 CONTENT_DROPPED = frozenset({"script", "style"})
@@ -113,7 +115,7 @@ def _policy_attributes(generated: bool) -> dict[str, set[str]]:
     return attributes
 
 
-def url_problem(tag: str, attribute: str, value: str) -> str | None:
+def url_problem(tag: str, attribute: str, value: str, generated: bool = False) -> str | None:
     """Why this URL may not be published, in plain Dutch, or None when it may."""
     shown = shorten(value)
     cleaned = CONTROL.sub("", html.unescape(value))  # a browser drops tabs and newlines before it reads the scheme
@@ -122,6 +124,8 @@ def url_problem(tag: str, attribute: str, value: str) -> str | None:
     if scheme in ("javascript", "vbscript", "data", "livescript"):
         return f"'{scheme}:'-adres '{shown}' in <{tag} {attribute}> is niet toegestaan: het voert code uit"
     if attribute == "href" and tag == "a":
+        if generated and scheme == SITE_LINK_SCHEME:
+            return None
         if scheme and scheme not in LINK_SCHEMES:
             return f"link naar '{shown}' is niet toegestaan: gebruik een pad binnen de site, of een adres dat begint met https://, mailto: of tel:"
         if not scheme and (parts.netloc or cleaned.startswith(("//", "\\\\", "/\\", "\\/"))):
@@ -141,7 +145,7 @@ def attribute_problem(tag: str, attribute: str, value: str, generated: bool = Fa
             return f"attribuut 'style' op <{tag}> is niet toegestaan: opmaak hoort in het thema"
         return f"attribuut '{attribute}' op <{tag}> is niet toegestaan; haal het weg"
     if attribute in URL_ATTRIBUTES:
-        return url_problem(tag, attribute, value)
+        return url_problem(tag, attribute, value, generated)
     if attribute == "id" and (not ID.match(value) or value.startswith("__")):
         return f"id '{shorten(value)}' op <{tag}> is niet toegestaan: gebruik alleen letters, cijfers en streepjes, en niet twee liggende streepjes vooraan"
     if attribute in ("data-kp-block", "data-kp-icon") and not PLACEHOLDER_VALUE.match(value):
@@ -177,7 +181,7 @@ def _cleaner(generated: bool) -> nh3.Cleaner:
         clean_content_tags=set(CONTENT_DROPPED),
         attributes=_policy_attributes(generated),
         attribute_filter=attribute_filter,
-        url_schemes=set(LINK_SCHEMES),
+        url_schemes=set(LINK_SCHEMES) | ({SITE_LINK_SCHEME} if generated else set()),
         link_rel=None,
         strip_comments=True,
         filter_style_properties=set(STYLE_PROPERTIES),

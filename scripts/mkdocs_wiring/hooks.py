@@ -296,10 +296,17 @@ def on_page_content(html, page, config, files):
     if key not in _state.term_markers:
         _state.term_markers[key] = _state.project.glossary.marker(*key)
     try:
-        html = hubs.resolve_links(hubs.fill_blocks(html, _state.blocks.get(page.file.src_uri)), lambda src: _url_for(src, page))
+        html = hubs.resolve_links(hubs.fill_blocks(html, _clean_blocks(page.file.src_uri)), lambda src: _url_for(src, page))
     except LookupError as exc:
         raise PluginError(f"{page.file.src_uri}: {exc}") from None
     return _state.term_markers[key].mark(pictograms.fill_icons(html))
+
+
+def _clean_blocks(src: str) -> dict[str, str] | None:
+    """A hub's generated HTML (cards, empty-hub text) carries front matter and interface text: it
+    goes through the sanitiser too, as the page's own content did."""
+    blocks = _state.blocks.get(src)
+    return {key: sanitise.clean(block, generated=True) for key, block in blocks.items()} if blocks else blocks
 
 
 def _url_for(src: str, page) -> str:

@@ -29,6 +29,7 @@ from kennisplein import project  # noqa: E402
 from mkdocs_wiring import buildconfig  # noqa: E402
 
 HOSTILE = [  # short enough to fit beside the text in any field's length limit
+    '\'"><img src=x onerror=alert(1)></script>',
     '"><img src=x onerror=alert(1)>',
     "</script><script>alert(1)</script>",
     "' onmouseover='alert(1)",
@@ -51,7 +52,10 @@ class _Poison:
     gets one hostile suffix, in turn; keys, dates, paths and addresses stay valid."""
 
     def __init__(self):
-        self.count = 0
+        self.count = 0  # the same field gets the same payload in every run
+        # ui.yml's strings are format strings: a stray brace there is the ui.yml schema's to refuse
+        # (issue #13 class 5, its own tests), not what this test is about
+        self.format_strings = False
 
     def __call__(self, value):
         if isinstance(value, dict):
@@ -60,19 +64,19 @@ class _Poison:
             return [self(v) for v in value]
         if isinstance(value, str) and " " in value.strip():
             self.count += 1
-            return value + " " + HOSTILE[self.count % len(HOSTILE)]
+            payload = HOSTILE[self.count % len(HOSTILE)]
+            if self.format_strings and "{" in payload:
+                payload = payload.replace("{", "(").replace("}", ")")
+            return value + " " + payload
         return value
 
 
-poison = _Poison()
-
-
-def poison_yaml(path: Path) -> None:
+def poison_yaml(path: Path, poison) -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     path.write_text(yaml.safe_dump(poison(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def poison_front_matter(path: Path, body: bool = False) -> None:
+def poison_front_matter(path: Path, poison, body: bool = False) -> None:
     text = path.read_text(encoding="utf-8")
     match = FRONT_MATTER.match(text)
     if not match:
@@ -85,11 +89,14 @@ def poison_front_matter(path: Path, body: bool = False) -> None:
 def poisoned_docs(target: Path, bodies: bool) -> Path:
     docs = target / "docs"
     shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("organisaties"))
+    poison = _Poison()
     for path in sorted((docs / "_data").rglob("*.yml")):
         if path.name not in ("vocabulary.yml", "readability.yml", "synonyms.yml"):
-            poison_yaml(path)
+            poison.format_strings = path.name == "ui.yml"
+            poison_yaml(path, poison)
+            poison.format_strings = False
     for path in sorted(docs.rglob("*.md")):
-        poison_front_matter(path, bodies)
+        poison_front_matter(path, poison, bodies)
     return docs
 
 
@@ -230,9 +237,10 @@ def test_every_text_field_of_an_organisation_hostile(tmp_path, capfd):
     source = ROOT / "docs" / "_data" / "organisaties" / "voorbeeld"
     org = tmp_path / "org"
     shutil.copytree(source, org)
-    poison_yaml(org / "organisation.yml")
+    poison = _Poison()
+    poison_yaml(org / "organisation.yml", poison)
     for path in sorted((org / "pages").rglob("*.md")):
-        poison_front_matter(path)
+        poison_front_matter(path, poison)
     prepared = organisation_build.prepare(org / "organisation.yml", tmp_path / "out")
     output = "".join(capfd.readouterr())
     assert_clean_failure(output)

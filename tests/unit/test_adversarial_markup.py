@@ -270,3 +270,12 @@ def test_header_policy_is_the_same_builder():
 @pytest.mark.parametrize("host", ['x.example" always; add_header X-Injected "yes', "x.example; script-src *", "*", "https://x.example"])
 def test_a_host_that_is_not_a_host_name_never_widens_the_policy(host):
     assert csp.policy(set(), {host}) == csp.policy(set(), set())
+
+
+def test_generated_pages_link_by_source_with_the_hubs_prefix():
+    from kennisplein import hubs
+
+    assert hubs.PAGE_LINK_PREFIX == sanitise.SITE_LINK_SCHEME + ":"
+    card = f'<article class="kp-card"><h3><a href="{hubs.page_link("producten/x/index.md")}">X</a></h3></article>'
+    assert sanitise.clean(card, generated=True) == card
+    assert sanitise.clean(card) == '<article class="kp-card"><h3><a>X</a></h3></article>', "never in an editor's own page"
