@@ -361,7 +361,7 @@ def on_post_build(config):
 
 
 def _search_index_command(config) -> list[str]:
-    command = [sys.executable, str(Path(__file__).resolve().parent / "cli.py"), "search-index",
+    command = [sys.executable, str(Path(__file__).resolve().parents[1] / "cli.py"), "search-index",
                "--docs", str(config.docs_dir), "--site-dir", str(config.site_dir)]
     command += [arg for language in _state.languages for arg in ("--language", language)]
     command += [arg for host in config.extra.get("video_hosts") or [] for arg in ("--video-host", host)]
