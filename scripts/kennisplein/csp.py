@@ -23,11 +23,22 @@ META_CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.I)
 HEADER_ONLY = ("frame-ancestors",)
 
 
+def _content_span(page_html: str) -> tuple[int, int]:
+    """Where the page's content (the rendered Markdown) lies: the theme writes no script there."""
+    start = page_html.find("<article")
+    end = page_html.rfind("</article>")
+    return (start, end) if 0 <= start < end else (-1, -1)
+
+
 def script_hashes(page_html: str) -> set[str]:
-    """sha256 sources for every executable inline script in one page (JSON data blocks do not run)."""
+    """sha256 sources for every executable inline script in one page (JSON data blocks do not run).
+
+    A script inside the content is never hashed: content is sanitised and carries none, so one
+    found there got past the sanitiser, and the policy then keeps it from running."""
     hashes = set()
+    start, end = _content_span(page_html)
     for match in INLINE_SCRIPT.finditer(page_html):
-        if DATA_BLOCK.search(match.group("attrs")):
+        if DATA_BLOCK.search(match.group("attrs")) or start <= match.start() < end:
             continue
         digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
         hashes.add(f"'sha256-{base64.b64encode(digest).decode()}'")

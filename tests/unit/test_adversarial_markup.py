@@ -279,3 +279,9 @@ def test_generated_pages_link_by_source_with_the_hubs_prefix():
     card = f'<article class="kp-card"><h3><a href="{hubs.page_link("producten/x/index.md")}">X</a></h3></article>'
     assert sanitise.clean(card, generated=True) == card
     assert sanitise.clean(card) == '<article class="kp-card"><h3><a>X</a></h3></article>', "never in an editor's own page"
+
+
+def test_a_script_inside_the_content_is_never_hashed():
+    """Defence in depth: if a script ever got past the sanitiser into the content, the policy refuses it."""
+    page = PAGE.replace("<body>", "<body><article><script>alert(1)</script></article>")
+    assert csp.script_hashes(page) == csp.script_hashes(PAGE)
