@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import re
 import threading
+from contextlib import contextmanager
+from pathlib import Path
 
 import markdown
+import nh3
 
 from kennisplein import sanitise
+from kennisplein.cache import ResultCache, key
 from kennisplein.content.frontmatter import MarkdownDocument
 from kennisplein.problems import Problem
 
@@ -24,6 +28,23 @@ MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc",
 FENCE = re.compile(r"^\s*(?P<marker>`{3,}|~{3,})")
 INLINE_CODE = re.compile(r"`[^`\n]*`")
 _local = threading.local()
+# what a result depends on besides the text: this code, the policy and the libraries' versions
+_CODE = key(Path(__file__).read_text(encoding="utf-8"), Path(sanitise.__file__).read_text(encoding="utf-8"),
+            markdown.__version__, getattr(nh3, "__version__", ""))
+_cache: ResultCache | None = None
+
+
+@contextmanager
+def cached(path: Path | None):
+    """Keep results on disk while a project loads: rendering every page's Markdown is most of
+    this check's time, and a page whose text did not change gives the same findings."""
+    global _cache
+    previous, _cache = _cache, ResultCache(path)
+    try:
+        yield
+    finally:
+        _cache.save()
+        _cache = previous
 
 
 def render(text: str) -> str:
@@ -106,14 +127,23 @@ def check_text(text: str, path: str, first_line: int) -> list[Problem]:
     """Problems for Markdown (or plain) ``text`` that starts on ``first_line`` of ``path``."""
     if "<" not in text and "](" not in text and "]:" not in text and "{" not in text and "![" not in text:
         return []  # nothing that can become an element, attribute or URL
+    k = key(_CODE, text)
+    hit = _cache.get(k) if _cache is not None else None
+    if hit is None:
+        hit = _findings(text)
+        if _cache is not None:
+            _cache.put(k, hit)
+    problems = [Problem(path, first_line + offset, message) for offset, message in hit]
+    return list(dict.fromkeys(problems))  # one message per line, even when the HTML repeats it
+
+
+def _findings(text: str) -> list[list]:
+    """[line offset in ``text``, message] for everything the sanitiser would change."""
     found = sanitise.findings(render(text))
     if not found:
         return []
     lines = _Lines(text)
-    problems = []
-    for finding in found:
-        problems.append(Problem(path, first_line + lines.find(_needles(finding)), finding.message))
-    return list(dict.fromkeys(problems))  # one message per line, even when the HTML repeats it
+    return [[lines.find(_needles(finding)), finding.message] for finding in found]
 
 
 def check(document: MarkdownDocument) -> list[Problem]:
