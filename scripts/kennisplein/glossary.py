@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
+from kennisplein.checks import markup
 from kennisplein.content import datafile
 from kennisplein.content.frontmatter import FrontMatterError
 from kennisplein.content.validation import validate_model
@@ -75,6 +76,10 @@ def load(data_dir: Path) -> tuple[Glossary, list[Problem]]:
         if key in seen:
             problems.append(Problem(document.path, document.line_of((index,)), f"term '{term.term}' is listed twice (first as item {seen[key] + 1})"))
         seen.setdefault(key, index)
+        for name in ("standard", "easy", "en"):  # Markdown on the glossary page: what the sanitiser would change
+            if getattr(term, name):
+                problems += markup.check_text(getattr(term, name), document.path, document.line_of((index, name)))
+        problems += markup.check_text(f"## {term.term} {{ #{key.replace(' ', '-')} }}", document.path, document.line_of((index, "term")))
     return Glossary(model.root), problems
 
 

@@ -11,7 +11,7 @@ from kennisplein import help_directory, hubs, publishing, readability
 from kennisplein import routes as routes_loader
 from kennisplein import organisation as organisation_loader
 from kennisplein import videos as video_loader
-from kennisplein.checks import links, review
+from kennisplein.checks import links, markup, review
 from kennisplein import ui as ui_text
 from kennisplein.content import catalogue as catalogue_loader
 from kennisplein.content import vocabulary as vocabulary_loader
@@ -73,6 +73,11 @@ def _load_data(path: Path, loader):
 def load(docs_dir: Path, video_hosts: list[str] | tuple[str, ...] = (), with_readability: bool = True) -> Project:
     """``video_hosts``: the organisation's own embed hosts from mkdocs.yml (``extra.video_hosts``)."""
     docs_dir = Path(docs_dir).resolve()
+    with markup.cached(docs_dir.parent / ".cache" / "kennisplein" / f"markup-{docs_dir.name}.json"):
+        return _load(docs_dir, video_hosts, with_readability)
+
+
+def _load(docs_dir: Path, video_hosts, with_readability: bool) -> Project:
     data = docs_dir / DATA_DIR
     vocabulary = _load_data(data / "vocabulary.yml", vocabulary_loader.load)
     ui_problems = ui_text.check(data / "ui.yml", f"{docs_dir.name}/{DATA_DIR}/ui.yml") if (data / "ui.yml").is_file() else []

@@ -7,11 +7,8 @@ no other host is ever allowed for scripts, styles, fonts or connections.
 """
 from __future__ import annotations
 
-import base64
 import contextlib
-import hashlib
 import os
-import re
 import shutil
 import socket
 import subprocess
@@ -20,49 +17,30 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from kennisplein import csp
 from kennisplein.videos import hosts
 
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
-DATA_BLOCK = re.compile(r"type=[\"']?application/(ld\+)?json", re.I)
 TEMPLATE = Path(__file__).with_name("templates") / "nginx.conf"
-EMBED_HOST = re.compile(r'data-kp-embed-host="([a-z0-9.-]+)"')
+
+
+def _pages(site: Path):
+    for page in site.rglob("*.html"):
+        yield page.read_text(encoding="utf-8", errors="replace")
 
 
 def inline_script_hashes(site: Path) -> list[str]:
     """sha256 sources for every executable inline script in the built HTML."""
-    hashes = set()
-    for page in site.rglob("*.html"):
-        for match in INLINE_SCRIPT.finditer(page.read_text(encoding="utf-8", errors="replace")):
-            if DATA_BLOCK.search(match.group("attrs")):
-                continue
-            digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
-            hashes.add(f"'sha256-{base64.b64encode(digest).decode()}'")
-    return sorted(hashes)
+    return sorted(set().union(*(csp.script_hashes(text) for text in _pages(site))))
 
 
 def embedded_hosts(site: Path) -> set[str]:
     """Hosts of the embedded videos on the built pages (loaded only after the reader presses a button)."""
-    return {host for page in site.rglob("*.html") for host in EMBED_HOST.findall(page.read_text(encoding="utf-8", errors="replace"))}
+    return set().union(*(csp.embed_hosts(text) for text in _pages(site)))
 
 
 def content_security_policy(site: Path, video_hosts: list[str] = ()) -> str:
-    frames = " ".join(f"https://{h}" for h in sorted(set(video_hosts) | embedded_hosts(site))) or "'none'"
-    scripts = " ".join(["'self'", *inline_script_hashes(site)])
-    directives = [
-        "default-src 'self'",
-        f"script-src {scripts}",
-        "style-src 'self' 'unsafe-inline'",  # the theme sets style attributes; no stylesheet from elsewhere
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "media-src 'self'",
-        "connect-src 'self'",
-        f"frame-src {frames}",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'self'",
-    ]
-    return "; ".join(directives)
+    """The header policy: what every page's meta tag says (kennisplein.csp), for all pages at once."""
+    return csp.policy(inline_script_hashes(site), set(video_hosts) | embedded_hosts(site))
 
 
 SERVER_NAME = re.compile(r"^(_|~?\*?\.?[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?:\.\*)?)$")

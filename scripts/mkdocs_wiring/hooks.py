@@ -18,11 +18,12 @@ from urllib.parse import urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from jinja2 import FileSystemBytecodeCache  # noqa: E402
+from markupsafe import Markup  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from kennisplein import assets, breadcrumbs, generated_pages, glossary, hubs, pictograms, project, readability, site_links, whats_new  # noqa: E402
+from kennisplein import assets, breadcrumbs, csp, generated_pages, glossary, hubs, pictograms, project, readability, sanitise, site_links, whats_new  # noqa: E402
 from kennisplein.ui import long_date  # noqa: E402
 from kennisplein import search  # noqa: E402
 from mkdocs_wiring import language_builds, quick_preview, render_cache  # noqa: E402
@@ -238,11 +239,23 @@ def on_nav(nav, config, files):
     return nav
 
 
+def _own_template(name: str | None) -> bool:
+    """The project's own templates escape every value they print (material's do not)."""
+    return name is not None and (name.startswith(ESCAPED_TEMPLATES) or name in ESCAPED_TEMPLATES)
+
+
+ESCAPED_TEMPLATES = ("components/", "partials/header.html", "partials/logo.html", "partials/copyright.html", "partials/search.html")
+
+
 def on_env(env, config, files):
-    """Compiled templates kept between builds (jinja's own cache, keyed by each template's
-    source): every build and every `mkdocs serve` rebuild compiles the theme's templates anew."""
+    """The project's own templates autoescape, and ``kp_clean`` sanitises HTML a template is handed
+    (kennisplein.sanitise). Compiled templates are kept between builds (jinja's own cache, keyed by
+    each template's source): every build and every `mkdocs serve` rebuild compiles the theme's
+    templates anew. Its folder is named for the escaping, which jinja's cache key does not include."""
+    env.autoescape = _own_template
+    env.filters["kp_clean"] = lambda value: Markup(sanitise.clean(str(value or ""), generated=True))
     if env.bytecode_cache is None:
-        folder = Path(config.docs_dir).parent / ".cache" / "kennisplein" / "templates"
+        folder = Path(config.docs_dir).parent / ".cache" / "kennisplein" / "templates-escaped"
         folder.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     if language_builds.serving():
@@ -296,6 +309,10 @@ def _after_quick_edit(config) -> None:
 
 def on_page_markdown(markdown, page, config, files):
     _render_cache.wrap(page)
+    if isinstance(page.meta.get("title"), str) and not isinstance(page.meta["title"], Markup):
+        # material's templates print page titles as HTML (navigation, footer, <h1>): a title from
+        # front matter is text, so it reaches them escaped (and our own templates do not escape it twice)
+        page.meta["title"] = Markup.escape(page.meta["title"])
     language = _language(config)
     if page.file.src_uri in ("index.md", f"index.{language}.md"):
         markdown = hubs.fill_start_page(markdown, _state.project.catalogue, language, _state.project.ui[language])
@@ -309,14 +326,23 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    # every page's rendered content, before the site adds its own markup (hub cards, icons, glossary terms)
+    html = sanitise.clean(html, generated=page.file.generated_by is not None)
     key = (_language(config), page.meta.get("level") == "makkelijk")
     if key not in _state.term_markers:
         _state.term_markers[key] = _state.project.glossary.marker(*key)
     html = _state.term_markers[key].mark(pictograms.fill_icons(html))  # running text only: cards come after
     try:
-        return hubs.resolve_links(hubs.fill_blocks(html, _state.blocks.get(page.file.src_uri)), lambda src: _url_for(src, page))
+        html = hubs.resolve_links(hubs.fill_blocks(html, _clean_blocks(page.file.src_uri)), lambda src: _url_for(src, page))
     except LookupError as exc:
         raise PluginError(f"{page.file.src_uri}: {exc}") from None
+
+
+def _clean_blocks(src: str) -> dict[str, str] | None:
+    """A hub's generated HTML (cards, empty-hub text) carries front matter and interface text: it
+    goes through the sanitiser too, as the page's own content did."""
+    blocks = _state.blocks.get(src)
+    return {key: sanitise.clean(block, generated=True) for key, block in blocks.items()} if blocks else blocks
 
 
 def _url_for(src: str, page) -> str:
@@ -363,6 +389,16 @@ def _site_context(config, language: str, url_for, easy_read: bool) -> dict:
         },
         "kp_feed": {"title": f"{ui['new_title']} · {config.site_name}", "url": url_for(whats_new.FEED)} if url_for(whats_new.FEED) else None,
     }
+
+
+def on_post_page(output, page, config):
+    """Every page carries its Content-Security-Policy itself (kennisplein.csp), for hosts without headers."""
+    return csp.with_meta_tag(output, config.extra.get("video_hosts") or [])
+
+
+def on_post_template(output_content, template_name, config):
+    """The theme's own pages (404.html) carry the policy too."""
+    return csp.with_meta_tag(output_content, config.extra.get("video_hosts") or []) if template_name.endswith(".html") else output_content
 
 
 def on_post_build(config):

@@ -70,8 +70,23 @@ def browser():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        _tools_bypass_the_pages_csp(browser)
         yield browser
         browser.close()
+
+
+def _tools_bypass_the_pages_csp(browser) -> None:
+    """Every page carries a Content-Security-Policy that refuses scripts it did not ship, and so
+    would refuse the tests' own tools (axe from its own port, Playwright's string predicates).
+    Contexts bypass it unless a test asks otherwise: tests/browser/test_csp.py runs the pages
+    under their policy (bypass_csp=False) and fails on any violation."""
+    new_context = browser.new_context
+
+    def new_context_for_tests(**options):
+        options.setdefault("bypass_csp", True)
+        return new_context(**options)
+
+    browser.new_context = new_context_for_tests
 
 
 class ForeignRequests(list):

@@ -72,8 +72,8 @@ def test_broken_docs_fail_with_every_fault_on_its_own_line(docs):
         "docs/producten/grenzen/index.md:4: audiences: 'ouders' is not one of: naasten, professionals, clienten",
         "docs/producten/grenzen/index.md:9: unknown key 'auteur' (allowed keys: title, summary, audiences, level, type, topics,"
         " region, sources, evidence, reviewed, review_due, videos, replaces)",
-        "docs/producten/grenzen/index.md:29: image 'foto.png' has no alt text: write ![what it shows](foto.png)",
-        "docs/producten/grenzen/index.md:31: raw <script> is not allowed in content: it can run code or load another site",
+        "docs/producten/grenzen/index.md:29: afbeelding 'foto.png' heeft geen alt-tekst: beschrijf wat erop staat, in Markdown ![wat erop staat](foto.png) of in HTML alt=\"…\"",
+        "docs/producten/grenzen/index.md:31: <script> is niet toegestaan in de tekst: het voert code uit",
         "docs/producten/grenzen/makkelijk.md:14: reviewed: '2026-02-30' is not a real date",
         "docs/producten/kapot/index.md:2: not valid UTF-8 (byte 0xe9); save the file as UTF-8",
         "docs/producten/kapot/makkelijk.md:4: front matter is not valid YAML: '' is not a valid int",

@@ -1,37 +1,62 @@
-"""Checks on the Markdown body: raw HTML that can run script, and images without alt text.
+"""The content check for markup: every construct the build's sanitiser would change, as ``path:line: message``.
 
-Raw HTML is read with the standard library's HTMLParser (a real tokenizer, so
-attributes in any quoting style are found); Markdown image and link syntax is
-matched per line after code blocks and inline code are blanked out.
+The build cleans every page with one allowlist (``kennisplein.sanitise``), so
+nothing unsafe is published; this check tells the editor beforehand, in plain
+Dutch, what would be taken out and why. It renders the Markdown as the build
+does (the same extensions as mkdocs.yml), asks the sanitiser what it would
+change, and finds the line in the source where that construct is written.
+A blocklist over the source lost to parser tricks and reference-style links;
+reading the rendered HTML sees what the browser would see.
 """
 from __future__ import annotations
 
-import html
 import re
-from html.parser import HTMLParser
+import threading
+from contextlib import contextmanager
+from pathlib import Path
 
+import markdown
+import nh3
+
+from kennisplein import sanitise
+from kennisplein.cache import ResultCache, key
 from kennisplein.content.frontmatter import MarkdownDocument
 from kennisplein.problems import Problem
 
+# the same as markdown_extensions in mkdocs.yml (tests/unit/test_adversarial_markup.py keeps them equal)
+MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc", "fenced_code"]
 FENCE = re.compile(r"^\s*(?P<marker>`{3,}|~{3,})")
 INLINE_CODE = re.compile(r"`[^`\n]*`")
-MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<target>[^)\s]*)")
-MD_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?(?P<target>[^)\s>]*)")
-SCRIPT_URL = re.compile(r"^\s*(javascript|vbscript|data\s*:\s*text/html)", re.IGNORECASE)
-URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href")
-# attr_list (enabled in mkdocs.yml) turns `[x](url){ onclick="…" }` into a real attribute
-ATTR_LIST = re.compile(r"\{:?(?P<attrs>[^{}\n]*)\}")
-ATTR = re.compile(r"""(?P<name>[^\s=#.'"{}]+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s'"}]+))""")
+_local = threading.local()
+# what a result depends on besides the text: this code, the policy and the libraries' versions
+_CODE = key(Path(__file__).read_text(encoding="utf-8"), Path(sanitise.__file__).read_text(encoding="utf-8"),
+            markdown.__version__, getattr(nh3, "__version__", ""))
+_cache: ResultCache | None = None
 
 
-def _script_scheme(url: str, unescape: bool = True) -> str | None:
-    """'javascript', 'vbscript' or 'data' when a browser would run the URL as script, else None.
+@contextmanager
+def cached(path: Path | None):
+    """Keep results on disk while a project loads: rendering every page's Markdown is most of
+    this check's time, and a page whose text did not change gives the same findings."""
+    global _cache
+    previous, _cache = _cache, ResultCache(path)
+    try:
+        yield
+    finally:
+        _cache.save()
+        _cache = previous
 
-    A browser decodes character references and drops tabs and newlines inside a URL
-    before it reads the scheme, so ``java&#x09;script:`` is a javascript: URL too."""
-    cleaned = re.sub(r"[\t\n\r]", "", html.unescape(url) if unescape else url).lstrip("".join(map(chr, range(33))))
-    match = SCRIPT_URL.match(cleaned)
-    return match.group(1).split(":")[0].strip().lower() if match else None
+
+def render(text: str) -> str:
+    """Markdown to HTML with the build's extensions (one renderer per thread, reset per text)."""
+    renderer = getattr(_local, "markdown", None)
+    if renderer is None:
+        renderer = _local.markdown = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
+    try:
+        return renderer.reset().convert(text)
+    except Exception:  # noqa: BLE001 - Python-Markdown on pathological input; the build renders it again
+        _local.markdown = None
+        return ""
 
 
 def _closes(line: str, marker: str) -> bool:
@@ -62,50 +87,64 @@ def _without_code(body: str) -> list[str]:
     return lines
 
 
-class _HtmlScanner(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.findings: list[tuple[int, str]] = []
+class _Lines:
+    """Finds the source line of a finding: the first line, not yet used for the same needle,
+    that contains one of its needles (case-insensitive), outside code."""
 
-    def handle_starttag(self, tag, attrs):
-        line = self.getpos()[0]
-        if tag in ("script", "iframe", "object", "embed"):
-            self.findings.append((line, f"raw <{tag}> is not allowed in content: it can run code or load another site"))
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.findings.append((line, f"event attribute '{name}' on <{tag}> is not allowed: it runs script"))
-            scheme = _script_scheme(value, unescape=False) if name in URL_ATTRIBUTES and value else None
-            if scheme:  # the parser has already decoded character references in attribute values
-                self.findings.append((line, f"'{scheme}:' URL in <{tag} {name}> is not allowed"))
-        if tag == "img":
-            alt = dict(attrs).get("alt")
-            if alt is None or not alt.strip():
-                self.findings.append((line, "image without alt text: describe what the image shows in alt=\"…\""))
+    def __init__(self, text: str):
+        self.lines = [line.lower() for line in _without_code(text)]
+        self.next_from: dict[str, int] = {}
 
-    handle_startendtag = handle_starttag
+    def find(self, needles: tuple[str, ...]) -> int:
+        for needle in needles:
+            needle = needle.lower().strip()
+            if len(needle) < 2:
+                continue
+            start = self.next_from.get(needle, 0)
+            for index in range(start, len(self.lines)):
+                if needle in self.lines[index]:
+                    self.next_from[needle] = index + 1
+                    return index
+            for index in range(0, start):  # the same construct twice on one line
+                if needle in self.lines[index]:
+                    return index
+        return 0
+
+
+def _needles(finding: sanitise.Finding) -> tuple[str, ...]:
+    more = []
+    for needle in finding.needles:
+        cleaned = sanitise.CONTROL.sub("", needle)
+        if cleaned != needle:
+            more.append(cleaned)
+        tail = needle.rsplit(":", 1)[-1]
+        if tail != needle and len(tail) >= 4:
+            more.append(tail[:30])  # a scheme written with character references: find the rest
+    return (*finding.needles, *more)
+
+
+def check_text(text: str, path: str, first_line: int) -> list[Problem]:
+    """Problems for Markdown (or plain) ``text`` that starts on ``first_line`` of ``path``."""
+    if "<" not in text and "](" not in text and "]:" not in text and "{" not in text and "![" not in text:
+        return []  # nothing that can become an element, attribute or URL
+    k = key(_CODE, text)
+    hit = _cache.get(k) if _cache is not None else None
+    if hit is None:
+        hit = _findings(text)
+        if _cache is not None:
+            _cache.put(k, hit)
+    problems = [Problem(path, first_line + offset, message) for offset, message in hit]
+    return list(dict.fromkeys(problems))  # one message per line, even when the HTML repeats it
+
+
+def _findings(text: str) -> list[list]:
+    """[line offset in ``text``, message] for everything the sanitiser would change."""
+    found = sanitise.findings(render(text))
+    if not found:
+        return []
+    lines = _Lines(text)
+    return [[lines.find(_needles(finding)), finding.message] for finding in found]
 
 
 def check(document: MarkdownDocument) -> list[Problem]:
-    problems = []
-    lines = _without_code(document.body)
-    offset = document.body_start_line
-    for index, line in enumerate(lines):
-        for match in MD_IMAGE.finditer(line):
-            if not match.group("alt").strip():
-                problems.append(Problem(document.path, offset + index, f"image '{match.group('target')}' has no alt text: write ![what it shows]({match.group('target')})"))
-        for match in MD_LINK.finditer(line):
-            if _script_scheme(match.group("target")):
-                problems.append(Problem(document.path, offset + index, f"link to '{match.group('target')}' is not allowed: it runs script"))
-        for attr_list in ATTR_LIST.finditer(line):
-            for attr in ATTR.finditer(attr_list.group("attrs")):
-                name = attr.group("name").lower()
-                value = attr.group("dq") or attr.group("sq") or attr.group("bare") or ""
-                if name.startswith("on"):
-                    problems.append(Problem(document.path, offset + index, f"event attribute '{name}' in an attribute list {{ … }} is not allowed: it runs script"))
-                elif name in URL_ATTRIBUTES and (scheme := _script_scheme(value)):
-                    problems.append(Problem(document.path, offset + index, f"'{scheme}:' URL in an attribute list {{ {name}=… }} is not allowed"))
-    scanner = _HtmlScanner()
-    scanner.feed("\n".join(lines))
-    scanner.close()
-    problems += [Problem(document.path, offset + line - 1, message) for line, message in scanner.findings]
-    return problems
+    return check_text(document.body, document.path, document.body_start_line)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kennisplein import publishing
+from kennisplein.checks import markup
 from kennisplein.content import datafile, frontmatter
 from kennisplein.content.frontmatter import FrontMatterError, MarkdownDocument
 from kennisplein.content.validation import validate_model
@@ -106,11 +107,25 @@ def _load_one(path: Path, docs_dir: Path, context: dict, org) -> tuple[Video | N
             return None, problems + [Problem(transcript_shown, None, f"cannot read transcript: {exc.strerror}")]
         if len(transcript.strip()) < 20:
             problems.append(Problem(shown, document.line_of(("transcript", "file")), f"transcript.file: '{meta.transcript.file}' is (almost) empty"))
+        problems += markup.check_text(transcript, _display(docs_dir, docs_dir / meta.transcript.file), 1)
+    problems += _markup_problems(meta, document, shown)
     captions_shown = _display(docs_dir, docs_dir / meta.captions)
     cues, caption_problems = caption_checks.check_file(docs_dir / meta.captions, captions_shown, meta.easy_read, meta.seconds)
     problems += caption_problems
     embed = hosts.check(meta.source.embed, context.get("video_hosts", ())) if meta.source.embed else None
     return Video(slug, meta, document, transcript, cues, embed, list(meta.related_products)), problems
+
+
+def _markup_problems(meta: VideoMeta, document, shown: str) -> list[Problem]:
+    """The texts the video page renders as Markdown, checked as a page's body is (kennisplein.checks.markup)."""
+    fields = [(("summary",), meta.summary), (("easy_summary",), meta.easy_summary), (("transcript", "text"), meta.transcript.text)]
+    if meta.en is not None:
+        fields += [(("en", "summary"), meta.en.summary), (("en", "easy_summary"), meta.en.easy_summary)]
+    problems = []
+    for key, text in fields:
+        if text:
+            problems += markup.check_text(text, shown, document.line_of(key))
+    return problems
 
 
 def _link_products(index: VideoIndex, catalogue, strict: bool) -> None:

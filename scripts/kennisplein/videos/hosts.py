@@ -20,6 +20,9 @@ YOUTUBE_TRACKING = {"www.youtube.com", "youtube.com", "youtu.be", "m.youtube.com
 VIMEO_HOST = "player.vimeo.com"
 YOUTUBE_PATH = re.compile(r"^/embed/[A-Za-z0-9_-]{11}$")
 VIMEO_PATH = re.compile(r"^/video/\d+$")
+# the characters an address may carry (RFC 3986, without quotes, spaces, < > and backslashes): an
+# address that needs more was not copied from a video site, and must never reach an attribute
+URL_CHARACTERS = re.compile(r"^[A-Za-z0-9\-._~:/?#\[\]@!$&()*+,;=%]+$")
 HOSTNAME = re.compile(r"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$")
 
 
@@ -32,6 +35,10 @@ class Embed:
 
 def check(url: str, own_hosts: list[str] | tuple[str, ...] = ()) -> Embed:
     """The embed, or ValueError saying how to make the address acceptable."""
+    if not URL_CHARACTERS.match(url.strip()):
+        shown = "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in url.strip())[:80]
+        raise ValueError(f"'{shown}' is not a plain web address (it has spaces, quotes, < > or other characters "
+                         "an address does not have): copy the embed address again from the video site")
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower()
     if parts.scheme != "https" or not host:
