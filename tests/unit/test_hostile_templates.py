@@ -60,7 +60,7 @@ def contexts():
     base = {"ui": ui, "base_url": "..", "easy": False, "target": "https://www.buienradar.nl/"}
     return {
         "product": {**base, "kp": product_context(loaded, product, "nl", ui, url_for)},
-        "video": {**base, **video_context.context(loaded, "videos/een-relatie-voorbeeld.md", "nl", ui, url_for)},
+        "video": {**base, **video_context.context(loaded, "videos/grenzen.md", "nl", ui, url_for)},  # the embed example lives in tests/fixtures
         "index": {**base, **video_context.context(loaded, "videos/index.md", "nl", ui, url_for)},
     }
 
