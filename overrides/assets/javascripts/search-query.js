@@ -29,6 +29,16 @@
     this.language = payload.language;
     this.settings = payload.settings;
     this.synonyms = payload.synonyms;
+    /* every term the synonyms name, with the terms of its groups: corrected only within them (query.synonym_words) */
+    var synonymWords = this.synonymWords = Object.create(null);
+    this.synonyms.forEach(function (group) {
+      var members = Object.create(null);
+      group.forEach(function (phrase) { phrase.forEach(function (t) { members[t] = true; }); });
+      Object.keys(members).forEach(function (t) {
+        var own = synonymWords[t] = synonymWords[t] || Object.create(null);
+        for (var m in members) own[m] = true;
+      });
+    });
     this.facets = payload.facets;
     this.docs = payload.docs.map(function (values) {
       var doc = {};
@@ -225,7 +235,8 @@
     typed.forEach(function (pair, position) {
       var last = position === typed.length - 1;
       if (sp.terms[pair[1]] || self.known(pair[1]) || (last && typing && self.hasPrefix(pair[1]))) { out.push(pair); return; }
-      var rows = sp.correct(pair[0]);
+      var rows = sp.correct(pair[0]), own = self.synonymWords[pair[1]];
+      if (own && !rows.every(function (row) { return own[row[1]]; })) rows = [];
       if (!rows.length) { out.push(pair); return; }
       changed = true;
       rows.forEach(function (row) { out.push([row[0], row[1]]); });

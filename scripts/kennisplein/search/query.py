@@ -137,9 +137,23 @@ def search(index, text: str, language: str, groups: list, settings: Settings = S
     return sorted(ranked, key=lambda item: (-item[1], int(item[0])))
 
 
-def correct(typed: list[tuple[str, str]], speller, vocabulary, typing: bool) -> tuple[list[tuple[str, str]], bool]:
+def synonym_words(groups: list[list[list[str]]]) -> dict[str, set[str]]:
+    """Every index term the synonyms name, with the terms of its groups. Such a word is no slip even where no
+    page uses it ("zoenen" finds the pages that say "kussen"): it is corrected only to a word of its own group
+    ("sexualiteit" to "seksualiteit", never "zoenen" to "zoeken")."""
+    out: dict[str, set[str]] = {}
+    for group in groups:
+        members = {term for phrase in group for term in phrase}
+        for term in members:
+            out.setdefault(term, set()).update(members)
+    return out
+
+
+def correct(typed: list[tuple[str, str]], speller, vocabulary, typing: bool,
+            known: dict[str, set[str]] | None = None) -> tuple[list[tuple[str, str]], bool]:
     """Words that match nothing replaced by the nearest words of the lexicon; the word being typed is left
-    alone while some index term starts with it."""
+    alone while some index term starts with it. ``known``: ``synonym_words``."""
+    known = known or {}
     out, changed = [], False
     for position, (word, term) in enumerate(typed):
         last = position == len(typed) - 1
@@ -147,6 +161,8 @@ def correct(typed: list[tuple[str, str]], speller, vocabulary, typing: bool) -> 
             out.append((word, term))
             continue
         rows = speller.correct(word)
+        if term in known and not all(row[1] in known[term] for row in rows):
+            rows = []
         if not rows:
             out.append((word, term))
             continue
@@ -187,7 +203,7 @@ def find(index, text: str, language: str, context: dict, speller=None, typing: b
     typed = terms(text, language, settings)
     corrected = False
     if speller is not None and not exact and typed:
-        typed, corrected = correct(typed, speller, vocabulary, typing)
+        typed, corrected = correct(typed, speller, vocabulary, typing, synonym_words(context["synonyms"]))
     shown = [word for word, _ in typed]
     typed, kinds = steer(typed, context.get("kindWords", {}))
     wanted = _typed_clauses(typed, context["synonyms"], settings, typing, vocabulary)
