@@ -51,6 +51,8 @@
     this.termCache = Object.create(null);
     this.bestBets = payload.bestBets || [];
     this.kindWords = payload.kindWords || {};
+    var stopWords = this.stopWords = Object.create(null);
+    (payload.stopWords || []).forEach(function (w) { stopWords[w] = true; });
     this.wordsFile = payload.words || null;
     this.speller = null;
     this.fields = payload.fields;
@@ -284,6 +286,11 @@
       return false;
     });
     if (rest.length) typed = rest;
+    /* stop words that name a kind ("met wie kan ik praten": the help directory) steer too (query.asked_kinds) */
+    var stopWords = this.stopWords;
+    P.tokenize(String(text).slice(0, s.max_chars)).forEach(function (word) {
+      if (stopWords[word] && Object.prototype.hasOwnProperty.call(kindWords, word)) kinds[kindWords[word]] = true;
+    });
     var wanted = this.typedClauses(typed, typing, true);
     if (!wanted.length) return { results: [], words: [], corrected: false, needWords: needWords };
     var n = typed.length, docs = this.docs, matchedBy = Object.create(null);

@@ -184,6 +184,12 @@ def steer(typed: list[tuple[str, str]], kind_words: dict[str, str]) -> tuple[lis
     return (rest, kinds) if rest else (typed, kinds)
 
 
+def asked_kinds(text: str, language: str, kind_words: dict[str, str], settings: Settings = SETTINGS) -> set[str]:
+    """Kinds named by stop words of the query ("met wie kan ik praten": someone to turn to, the help directory)."""
+    stop = analysis.stop_words(language)
+    return {kind_words[word] for word in analysis.tokenize(text[: settings.max_chars]) if word in stop and word in kind_words}
+
+
 def _covered(clauses_: list[dict], metadata: dict) -> set[int]:
     covered: set[int] = set()
     for clause in clauses_:
@@ -206,6 +212,7 @@ def find(index, text: str, language: str, context: dict, speller=None, typing: b
         typed, corrected = correct(typed, speller, vocabulary, typing, synonym_words(context["synonyms"]))
     shown = [word for word, _ in typed]
     typed, kinds = steer(typed, context.get("kindWords", {}))
+    kinds |= asked_kinds(text, language, context.get("kindWords", {}), settings)
     wanted = _typed_clauses(typed, context["synonyms"], settings, typing, vocabulary)
     if not wanted:
         return {"results": [], "words": [], "corrected": False}
