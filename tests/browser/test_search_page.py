@@ -11,6 +11,7 @@ from searching import wait_for_full_index  # noqa: E402
 
 XSS = '<img src=x onerror="window.__xss=1">'
 FACETS = ["doelgroep", "niveau", "soort", "onderwerp", "regio", "taal"]
+PAGE_SIZE = 20  # PAGE_SIZE in search-page.js: results shown before "Meer resultaten"
 
 
 @pytest.fixture
@@ -35,15 +36,40 @@ def query(page) -> dict:
     return parse_qs(urlparse(page.url).query)
 
 
-def test_facets_filter_count_and_update_the_url(page, base_url, errors):
+def results_for_audience(site_dir, text: str, audience: str) -> int:
+    """How many results (pages) the built Dutch index gives ``text`` with at least one version for ``audience``:
+    what the page's audience filter must show, whatever the content holds."""
+    from kennisplein.search import index as search_index, query as search_query, spelling
+
+    instant_name, full_name = search_index.file_names("nl")
+    instant = search_index.read(site_dir / "search" / instant_name)
+    lunr_index = search_index.load(search_index.read(site_dir / "search" / full_name))
+    speller = spelling.Speller(search_index.read(site_dir / "search" / search_index.words_file_name("nl"))["words"])
+    audiences = instant["fields"].index("audiences")
+    found = search_query.find(lunr_index, text, "nl", instant, speller)["results"]
+    return sum(any(audience in instant["docs"][ref][audiences] for ref in r["refs"]) for r in found)
+
+
+def show_all(page) -> None:
+    more = page.locator("[data-kp-search-more]")
+    while more.is_visible():
+        shown = page.locator("[data-search-results] > li").count()
+        more.click()
+        page.wait_for_function("(n) => document.querySelectorAll('[data-search-results] > li').length > n", arg=shown)
+
+
+def test_facets_filter_count_and_update_the_url(page, base_url, site_dir, errors):
     page.goto(base_url + "zoeken/?q=grenzen")
     settle(page)
     before = results(page)
     assert before and len(page.locator("[data-search-results]").all()) == 1
     naasten = page.locator("[data-kp-search-facets] input[name=doelgroep][value=naasten]")
     count = int(re.search(r"\((\d+)\)", naasten.locator("xpath=..").inner_text()).group(1))
+    assert count == results_for_audience(site_dir, "grenzen", "naasten")
     naasten.check()
     page.wait_for_function("location.search.includes('doelgroep=naasten')")
+    assert len(results(page)) == min(count, PAGE_SIZE), "the first page of results, the rest behind 'Meer resultaten'"
+    show_all(page)
     assert len(results(page)) == count
     assert page.locator("[data-kp-search-page-status]").inner_text() in (f"{count} resultaten", "1 resultaat")
     for item in page.locator("[data-search-results] > li").all():

@@ -120,3 +120,30 @@ def test_kind_words_steer_the_ranking_instead_of_being_searched():
     assert set(best_bets.kind_words(bets, "nl").values()) == {"video"}
     with pytest.raises(Exception):
         best_bets.BestBetsFile(kinds={"filmpjes": ["video"]})
+
+
+def test_a_stop_word_can_name_a_kind_without_being_searched():
+    bets = best_bets.BestBetsFile(kinds={"hulp": ["wie"]})
+    words = best_bets.kind_words(bets, "nl")
+    assert words == {"wie": "hulp"}
+    assert query.asked_kinds("Met wie kan ik praten?", "nl", words) == {"hulp"}
+    assert query.asked_kinds("praten met mijn zoon", "nl", words) == set()
+    assert query.terms("met wie kan ik praten", "nl") == [("praten", "prat")]
+
+
+def test_a_word_the_synonyms_name_is_corrected_only_within_its_group():
+    groups = [[["zoen"], ["kuss"]], [["seksualiteit"], ["sexualiteit"]]]
+    known = query.synonym_words(groups)
+    assert known["zoen"] == {"zoen", "kuss"}
+
+    class Speller:
+        terms: set = set()
+
+        def correct(self, word):
+            return {"zoenen": [("zoeken", "zoek")], "sexualiteit": [("seksualiteit", "seksualiteit")]}.get(word, [])
+
+    vocabulary = type("V", (), {"known": set(), "has_prefix": lambda self, t: False})()
+    assert query.correct([("zoenen", "zoen")], Speller(), vocabulary, False, known) == ([("zoenen", "zoen")], False)
+    assert query.correct([("zoenen", "zoen")], Speller(), vocabulary, False) == ([("zoeken", "zoek")], True)
+    assert query.correct([("sexualiteit", "sexualiteit")], Speller(), vocabulary, False, known) == (
+        [("seksualiteit", "seksualiteit")], True)

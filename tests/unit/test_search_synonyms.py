@@ -45,7 +45,20 @@ def test_unknown_key_is_refused(tmp_path):
         synonyms.read(data)
 
 
-def test_groups_are_analysed_and_stop_word_phrases_dropped():
-    model = synonyms.SynonymsFile(nl=[["Grenzen", "nee zeggen", "de het"], ["alleen"]], en=[["sex", "sexuality"]])
-    assert synonyms.analysed_groups(model, "nl") == [[["grenz"], ["nee", "zegg"]]]
+def test_groups_are_analysed_and_stop_word_phrases_kept_as_typed():
+    model = synonyms.SynonymsFile(nl=[["Grenzen", "nee zeggen", "Wil ik niet"], ["alleen"]], en=[["sex", "sexuality"]])
+    assert synonyms.analysed_groups(model, "nl") == [[["grenz"], ["nee", "zegg"], ["=wil ik niet"]]]
     assert len(synonyms.analysed_groups(model, "en")) == 2  # the English site uses both lists
+    only_stop_words = synonyms.SynonymsFile(nl=[["wil ik niet", "dat mag niet"]])
+    assert synonyms.analysed_groups(only_stop_words, "nl") == []  # a group needs a word to search for
+
+
+def test_a_phrase_of_stop_words_matches_the_query_as_typed_and_stands_for_no_word():
+    from kennisplein.search import query
+
+    groups = [[["grenz"], ["=wil ik niet"]]]
+    assert query.clauses("iemand raakt me aan en dat wil ik niet", "nl", groups)[-1] == {
+        "term": "grenz", "boost": query.SETTINGS.synonym_boost, "of": []}
+    assert not any(c["term"] == "grenz" for c in query.clauses("ik wil niet praten", "nl", groups))
+    assert not any(c["term"].startswith("=") for c in query.clauses("wil ik niet", "nl", groups))
+    assert query.synonym_words(groups) == {"grenz": {"grenz"}}

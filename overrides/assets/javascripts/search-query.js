@@ -29,6 +29,16 @@
     this.language = payload.language;
     this.settings = payload.settings;
     this.synonyms = payload.synonyms;
+    /* every term the synonyms name, with the terms of its groups: corrected only within them (query.synonym_words) */
+    var synonymWords = this.synonymWords = Object.create(null);
+    this.synonyms.forEach(function (group) {
+      var members = Object.create(null);
+      group.forEach(function (phrase) { phrase.forEach(function (t) { if (t.indexOf("=") !== 0) members[t] = true; }); });
+      Object.keys(members).forEach(function (t) {
+        var own = synonymWords[t] = synonymWords[t] || Object.create(null);
+        for (var m in members) own[m] = true;
+      });
+    });
     this.facets = payload.facets;
     this.docs = payload.docs.map(function (values) {
       var doc = {};
@@ -41,6 +51,8 @@
     this.termCache = Object.create(null);
     this.bestBets = payload.bestBets || [];
     this.kindWords = payload.kindWords || {};
+    var stopWords = this.stopWords = Object.create(null);
+    (payload.stopWords || []).forEach(function (w) { stopWords[w] = true; });
     this.wordsFile = payload.words || null;
     this.speller = null;
     this.fields = payload.fields;
@@ -89,14 +101,24 @@
     return out.sort(function (x, y) { return x - y; });
   }
 
-  /* [extra term, positions of the query words it stands in for], as query.synonym_sources. */
-  Engine.prototype.synonymSources = function (queryTerms) {
+  /* a synonym phrase of stop words ("wil ik niet") ships as its words as typed, marked (query.STOP_PHRASE) */
+  var STOP_PHRASE = "=";
+  function isStopPhrase(phrase) { return phrase.length > 0 && phrase[0].indexOf(STOP_PHRASE) === 0; }
+
+  function said(words, phrase) {
+    return !!words && isStopPhrase(phrase) && phrasePositions(words, phrase[0].slice(STOP_PHRASE.length).split(" ")).length > 0;
+  }
+
+  /* [extra term, positions of the query words it stands in for], as query.synonym_sources; ``words``: the query
+     as typed, stop words included, for the phrases of stop words. */
+  Engine.prototype.synonymSources = function (queryTerms, words) {
     var order = [], extra = Object.create(null);
     this.synonyms.forEach(function (group) {
       var positions = [];
       group.forEach(function (phrase) { positions = union(positions, phrasePositions(queryTerms, phrase)); });
-      if (!positions.length) return;
+      if (!positions.length && !group.some(function (phrase) { return said(words, phrase); })) return;
       group.forEach(function (phrase) {
+        if (isStopPhrase(phrase)) return;
         phrase.forEach(function (t) {
           if (queryTerms.indexOf(t) !== -1) return;
           if (extra[t]) extra[t] = union(extra[t], positions);
@@ -122,7 +144,7 @@
     return !!node;
   };
 
-  Engine.prototype.typedClauses = function (typed, typing, withVocabulary) {
+  Engine.prototype.typedClauses = function (typed, typing, withVocabulary, words) {
     var s = this.settings, self = this, out = [];
     var queryTerms = typed.map(function (t) { return t[1]; });
     typed.forEach(function (pair, position) {
@@ -133,12 +155,14 @@
         out.push({ term: term, boost: s.prefix_boost, prefix: true, of: [position] });
       }
     });
-    this.synonymSources(queryTerms).forEach(function (pair) { out.push({ term: pair[0], boost: s.synonym_boost, of: pair[1] }); });
+    this.synonymSources(queryTerms, words).forEach(function (pair) { out.push({ term: pair[0], boost: s.synonym_boost, of: pair[1] }); });
     return out;
   };
 
   /* As query.clauses with its defaults (typing, no vocabulary): what the parity test compares. */
-  Engine.prototype.clauses = function (text) { return this.typedClauses(this.terms(text), true, false); };
+  Engine.prototype.typedWords = function (text) { return P.tokenize(String(text).slice(0, this.settings.max_chars)); };
+
+  Engine.prototype.clauses = function (text) { return this.typedClauses(this.terms(text), true, false, this.typedWords(text)); };
 
   Engine.prototype.run = function (wanted) {
     return this.index.query(function (q) {
@@ -225,7 +249,8 @@
     typed.forEach(function (pair, position) {
       var last = position === typed.length - 1;
       if (sp.terms[pair[1]] || self.known(pair[1]) || (last && typing && self.hasPrefix(pair[1]))) { out.push(pair); return; }
-      var rows = sp.correct(pair[0]);
+      var rows = sp.correct(pair[0]), own = self.synonymWords[pair[1]];
+      if (own && !rows.every(function (row) { return own[row[1]]; })) rows = [];
       if (!rows.length) { out.push(pair); return; }
       changed = true;
       rows.forEach(function (row) { out.push([row[0], row[1]]); });
@@ -273,7 +298,12 @@
       return false;
     });
     if (rest.length) typed = rest;
-    var wanted = this.typedClauses(typed, typing, true);
+    /* stop words that name a kind ("met wie kan ik praten": the help directory) steer too (query.asked_kinds) */
+    var stopWords = this.stopWords;
+    P.tokenize(String(text).slice(0, s.max_chars)).forEach(function (word) {
+      if (stopWords[word] && Object.prototype.hasOwnProperty.call(kindWords, word)) kinds[kindWords[word]] = true;
+    });
+    var wanted = this.typedClauses(typed, typing, true, this.typedWords(text));
     if (!wanted.length) return { results: [], words: [], corrected: false, needWords: needWords };
     var n = typed.length, docs = this.docs, matchedBy = Object.create(null);
     var scored = this.run(wanted).map(function (r) {

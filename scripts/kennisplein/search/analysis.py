@@ -66,11 +66,13 @@ def fold(word: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.category(c).startswith("M")))
 
 
-# Question words and the verbs of a question ("mag mijn zoon een vriendin", "wie kan ik bellen"): readers type
-# them, texts use them everywhere, so alone they would carry any page. The stop-words list has some; these join it.
+# Question words, the verbs of a question and filler words ("mag mijn zoon een vriendin", "wie kan ik bellen",
+# "mag de begeleiding dingen vertellen"): readers type them, texts use them everywhere, so alone they would carry
+# any page. The stop-words list has some; these join it.
 QUESTION_WORDS = {
     "nl": ("mag", "mogen", "kun", "kunt", "moeten", "waar", "waarom", "wanneer", "welk", "welke", "jij", "jou", "jouw",
-           "mn", "zn", "willen", "wilt", "graag", "hoezo", "gaat", "ga", "gaan", "doe", "doet", "krijg", "iemand", "soms"),
+           "mn", "zn", "willen", "wilt", "graag", "hoezo", "gaat", "ga", "gaan", "doe", "doet", "krijg", "iemand", "soms",
+           "ding", "dingen"),
     "en": ("can", "may", "should", "would", "could", "please"),
 }
 

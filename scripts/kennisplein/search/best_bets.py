@@ -79,5 +79,7 @@ def analysed(bets: BestBetsFile, language: str, groups: dict[str, str], shown: s
 
 
 def kind_words(bets: BestBetsFile, language: str) -> dict[str, str]:
-    """{index term: result kind} of the ``kinds`` words, analysed for ``language``."""
-    return {term: kind for kind, words in bets.kinds.items() for word in words for term in analysis.analyse(word, language)}
+    """{index term: result kind} of the ``kinds`` words, analysed for ``language``; a stop word ("wie": the reader
+    asks for someone to turn to) stays as typed, and steers the ranking without being searched for."""
+    return {term: kind for kind, words in bets.kinds.items() for word in words
+            for term in (analysis.analyse(word, language) or analysis.tokenize(word))}

@@ -36,6 +36,7 @@ class Settings:
 
 
 SETTINGS = Settings()
+STOP_PHRASE = "="  # marks a synonym phrase of stop words, shipped as typed (synonyms.analysed_groups)
 EASY = "makkelijk"
 
 
@@ -68,14 +69,23 @@ def synonyms(query_terms: list[str], groups: list[list[list[str]]]) -> list[str]
     return [term for term, _ in synonym_sources(query_terms, groups)]
 
 
-def synonym_sources(query_terms: list[str], groups: list[list[list[str]]]) -> list[tuple[str, list[int]]]:
-    """(extra term, positions of the query words it stands in for), in the order ``synonyms`` lists them."""
+def _said(words: list[str], phrase: list[str]) -> bool:
+    """Whether the words as typed contain a phrase of stop words (``synonyms.STOP_PHRASE``: "wil ik niet")."""
+    return bool(phrase) and phrase[0].startswith(STOP_PHRASE) and _contains(words, phrase[0][len(STOP_PHRASE):].split())
+
+
+def synonym_sources(query_terms: list[str], groups: list[list[list[str]]], words: list[str] | None = None) -> list[tuple[str, list[int]]]:
+    """(extra term, positions of the query words it stands in for), in the order ``synonyms`` lists them.
+    ``words``: the query as typed, stop words included, for the phrases of stop words; their extra terms stand
+    for no query word (they add to a result's score, not to its share of the query)."""
     extra: dict[str, list[int]] = {}
     for group in groups:
         positions = sorted({p for phrase in group for p in _phrase_positions(query_terms, phrase)})
-        if not positions:
+        if not positions and not (words and any(_said(words, phrase) for phrase in group)):
             continue
         for phrase in group:
+            if phrase and phrase[0].startswith(STOP_PHRASE):
+                continue
             for term in phrase:
                 if term in query_terms:
                     continue
@@ -98,7 +108,8 @@ class Vocabulary:
         return at < len(self.terms) and self.terms[at].startswith(term)
 
 
-def _typed_clauses(typed: list[tuple[str, str]], groups: list, settings: Settings, typing: bool, vocabulary) -> list[dict]:
+def _typed_clauses(typed: list[tuple[str, str]], groups: list, settings: Settings, typing: bool, vocabulary,
+                   words: list[str] | None = None) -> list[dict]:
     query_terms = [term for _, term in typed]
     out = []
     for position, (word, term) in enumerate(typed):
@@ -106,7 +117,7 @@ def _typed_clauses(typed: list[tuple[str, str]], groups: list, settings: Setting
         last = position == len(typed) - 1
         if last and len(term) >= settings.prefix_min and (typing or vocabulary is None or term not in vocabulary.known):
             out.append({"term": term, "boost": settings.prefix_boost, "prefix": True, "of": [position]})
-    for term, positions in synonym_sources(query_terms, groups):
+    for term, positions in synonym_sources(query_terms, groups, words):
         out.append({"term": term, "boost": settings.synonym_boost, "of": positions})
     return out
 
@@ -114,7 +125,12 @@ def _typed_clauses(typed: list[tuple[str, str]], groups: list, settings: Setting
 def clauses(text: str, language: str, groups: list, settings: Settings = SETTINGS, typing: bool = True, vocabulary=None) -> list[dict]:
     """The clauses of a query, as plain records both lunr.py and lunr.js turn into the same lookups.
     ``of``: the positions of the query words a clause stands for (for the coverage of a result)."""
-    return _typed_clauses(terms(text, language, settings), groups, settings, typing, vocabulary)
+    return _typed_clauses(terms(text, language, settings), groups, settings, typing, vocabulary, typed_words(text, settings))
+
+
+def typed_words(text: str, settings: Settings = SETTINGS) -> list[str]:
+    """The words of a query as typed, stop words included (for the synonyms' phrases of stop words)."""
+    return analysis.tokenize(text[: settings.max_chars])
 
 
 def _run(index, wanted: list[dict]) -> list:
@@ -137,9 +153,23 @@ def search(index, text: str, language: str, groups: list, settings: Settings = S
     return sorted(ranked, key=lambda item: (-item[1], int(item[0])))
 
 
-def correct(typed: list[tuple[str, str]], speller, vocabulary, typing: bool) -> tuple[list[tuple[str, str]], bool]:
+def synonym_words(groups: list[list[list[str]]]) -> dict[str, set[str]]:
+    """Every index term the synonyms name, with the terms of its groups. Such a word is no slip even where no
+    page uses it ("zoenen" finds the pages that say "kussen"): it is corrected only to a word of its own group
+    ("sexualiteit" to "seksualiteit", never "zoenen" to "zoeken")."""
+    out: dict[str, set[str]] = {}
+    for group in groups:
+        members = {term for phrase in group for term in phrase if not term.startswith(STOP_PHRASE)}
+        for term in members:
+            out.setdefault(term, set()).update(members)
+    return out
+
+
+def correct(typed: list[tuple[str, str]], speller, vocabulary, typing: bool,
+            known: dict[str, set[str]] | None = None) -> tuple[list[tuple[str, str]], bool]:
     """Words that match nothing replaced by the nearest words of the lexicon; the word being typed is left
-    alone while some index term starts with it."""
+    alone while some index term starts with it. ``known``: ``synonym_words``."""
+    known = known or {}
     out, changed = [], False
     for position, (word, term) in enumerate(typed):
         last = position == len(typed) - 1
@@ -147,6 +177,8 @@ def correct(typed: list[tuple[str, str]], speller, vocabulary, typing: bool) -> 
             out.append((word, term))
             continue
         rows = speller.correct(word)
+        if term in known and not all(row[1] in known[term] for row in rows):
+            rows = []
         if not rows:
             out.append((word, term))
             continue
@@ -168,6 +200,12 @@ def steer(typed: list[tuple[str, str]], kind_words: dict[str, str]) -> tuple[lis
     return (rest, kinds) if rest else (typed, kinds)
 
 
+def asked_kinds(text: str, language: str, kind_words: dict[str, str], settings: Settings = SETTINGS) -> set[str]:
+    """Kinds named by stop words of the query ("met wie kan ik praten": someone to turn to, the help directory)."""
+    stop = analysis.stop_words(language)
+    return {kind_words[word] for word in analysis.tokenize(text[: settings.max_chars]) if word in stop and word in kind_words}
+
+
 def _covered(clauses_: list[dict], metadata: dict) -> set[int]:
     covered: set[int] = set()
     for clause in clauses_:
@@ -187,10 +225,11 @@ def find(index, text: str, language: str, context: dict, speller=None, typing: b
     typed = terms(text, language, settings)
     corrected = False
     if speller is not None and not exact and typed:
-        typed, corrected = correct(typed, speller, vocabulary, typing)
+        typed, corrected = correct(typed, speller, vocabulary, typing, synonym_words(context["synonyms"]))
     shown = [word for word, _ in typed]
     typed, kinds = steer(typed, context.get("kindWords", {}))
-    wanted = _typed_clauses(typed, context["synonyms"], settings, typing, vocabulary)
+    kinds |= asked_kinds(text, language, context.get("kindWords", {}), settings)
+    wanted = _typed_clauses(typed, context["synonyms"], settings, typing, vocabulary, typed_words(text, settings))
     if not wanted:
         return {"results": [], "words": [], "corrected": False}
     n = len(typed)

@@ -49,16 +49,23 @@ def read(data_dir: Path) -> SynonymsFile:
     return model
 
 
+STOP_PHRASE = "="  # query.STOP_PHRASE: no index term starts with it (terms are letters and digits)
+
+
 def analysed_groups(synonyms: SynonymsFile, language: str) -> list[Group]:
-    """Groups for the index in ``language``: each phrase as index terms; phrases of only stop words dropped."""
+    """Groups for the index in ``language``: each phrase as index terms. A phrase of only stop words ("wil ik niet":
+    a reader who does not want something asks about boundaries) has no index terms; it ships as its words as typed,
+    one string marked with ``STOP_PHRASE``, and the query matches it against the words as typed."""
     raw = synonyms.nl + (synonyms.en if language != "nl" else [])
     groups = []
     for group in raw:
         phrases: Group = []
         for phrase in group:
             terms = analysis.analyse(str(phrase), language)
+            if not terms and analysis.tokenize(str(phrase)):
+                terms = [STOP_PHRASE + " ".join(analysis.tokenize(str(phrase)))]
             if terms and terms not in phrases:
                 phrases.append(terms)
-        if len(phrases) > 1:
+        if sum(not phrase[0].startswith(STOP_PHRASE) for phrase in phrases) >= 1 and len(phrases) > 1:
             groups.append(phrases)
     return groups
