@@ -333,7 +333,7 @@ def on_page_content(html, page, config, files):
         _state.term_markers[key] = _state.project.glossary.marker(*key)
     html = _state.term_markers[key].mark(pictograms.fill_icons(html))  # running text only: cards come after
     try:
-        html = hubs.resolve_links(hubs.fill_blocks(html, _clean_blocks(page.file.src_uri)), lambda src: _url_for(src, page))
+        return hubs.resolve_links(hubs.fill_blocks(html, _clean_blocks(page.file.src_uri)), lambda src: _url_for(src, page))
     except LookupError as exc:
         raise PluginError(f"{page.file.src_uri}: {exc}") from None
 
