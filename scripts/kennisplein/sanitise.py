@@ -50,12 +50,20 @@ ATTRIBUTES = {
     "span": {"data-kp-icon"},
 }
 # what the site's generated pages (help directory filters) add on top; never allowed in an editor's file
-GENERATED_TAGS = frozenset({"fieldset", "legend", "label", "input"})
+# (a form here never has an action or method: those attributes are not on the list)
+GENERATED_TAGS = frozenset({"fieldset", "legend", "label", "input", "form", "select", "option", "button"})
 GENERATED_ATTRIBUTES = {
     "input": {"type", "name", "value", "data-kp-help-filter"},
     "label": {"for"},
     "fieldset": {"data-kp-help-filters"},
     "li": {"data-audiences"},
+    # the professionals' route filter (hubs.route_filter, route-filter.js) and the cards it narrows
+    "form": {"data-kp-route-filter"},
+    "select": {"name"},
+    "option": {"value"},
+    "button": {"type"},
+    "p": {"data-kp-route-filter-status", "data-one", "data-many", "data-none"},
+    "article": {"data-kp-type", "data-kp-region"},
 }
 INPUT_TYPES = frozenset({"checkbox"})
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
