@@ -72,8 +72,8 @@ def test_read_aloud(page, base_url, violations):
     assert violations == []
 
 
-def test_video_embed_and_filters(page, base_url, violations):
-    page.goto(base_url + "videos/een-relatie-voorbeeld/")
+def test_video_embed_and_filters(page, base_url, embed_base_url, violations):
+    page.goto(embed_base_url + "videos/een-relatie-voorbeeld/")   # the test-only embedded video (tests/fixtures)
     page.locator("[data-kp-embed-load]").click()
     assert page.locator("iframe.kp-embed__frame").count() == 1
     settle(page)
