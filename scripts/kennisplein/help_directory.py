@@ -180,8 +180,9 @@ def _contact_line(entry: Entry, ui, with_hours: bool = True, local: Localised | 
     return " · ".join(bits)
 
 
-def _sources_html(entry: Entry, ui, easy: bool) -> str:
-    """Where the facts come from and when they were checked: on every public entry, in both versions."""
+def _sources_html(entry: Entry, ui, easy: bool, language: str = SOURCE_LANGUAGE) -> str:
+    """Where the facts come from and when they were checked: on every public entry, in both versions.
+    The sources are Dutch and Flemish pages: their titles are marked Dutch on another language's page."""
     if not entry.sources:
         return ""
     if easy:
@@ -189,7 +190,8 @@ def _sources_html(entry: Entry, ui, easy: bool) -> str:
         return f'<p class="kp-help__source">{html.escape(ui["easy_meta"]["meta_sources"] if isinstance(ui["easy_meta"], dict) else ui["meta_sources"])}: {names}</p>'
     items = []
     for s in entry.sources:
-        title = f'<a href="{html.escape(s["url"])}" rel="noreferrer">{html.escape(s["title"])}</a>' if s["url"] else f"<cite>{html.escape(s['title'])}</cite>"
+        lang = "" if language == SOURCE_LANGUAGE else f' lang="{SOURCE_LANGUAGE}"'
+        title = f'<a href="{html.escape(s["url"])}" rel="noreferrer"{lang}>{html.escape(s["title"])}</a>' if s["url"] else f"<cite{lang}>{html.escape(s['title'])}</cite>"
         items.append(f"{title}, {html.escape(s['publisher'])}")
     checked = f' ({ui["meta_checked"]} <time datetime="{entry.checked.isoformat()}">{long_date(entry.checked, ui)}</time>)' if entry.checked else ""
     return f'<p class="kp-help__source">{html.escape(ui["help_source"])}: {"; ".join(items)}{checked}</p>'
@@ -208,7 +210,7 @@ def _entry_html(entry: Entry, ui, easy: bool, vocabulary, language: str) -> str:
     return (
         f'<li class="kp-help__entry{" kp-help__entry--own" if entry.own else ""}" data-audiences="{audiences}">'
         f'<h4{_lang_attr(local)}>{html.escape(local.name)}</h4>{role}'
-        f"<p{_lang_attr(local)}>{html.escape(text)}</p>{f'<p>{contact}</p>' if contact else ''}{hours}{_sources_html(entry, ui, easy)}</li>"
+        f"<p{_lang_attr(local)}>{html.escape(text)}</p>{f'<p>{contact}</p>' if contact else ''}{hours}{_sources_html(entry, ui, easy, language)}</li>"
     )
 
 

@@ -19,7 +19,9 @@ ENGLISH = {help_directory.localise(e, "en").name: e for e in SERVICES if e.trans
 
 
 def _dutch_marked(root) -> list[str]:
-    return [(el.text_content() or "").strip()[:60] for el in root.xpath('//article//*[@lang="nl"] | //aside[@data-kp-help-short]//*[@lang="nl"]')]
+    """Texts marked Dutch, leaving out the sources' titles (Dutch and Flemish pages, rightly marked)."""
+    found = root.xpath('//article//*[@lang="nl"] | //aside[@data-kp-help-short]//*[@lang="nl"]')
+    return [(el.text_content() or "").strip()[:60] for el in found if not el.xpath('ancestor::*[contains(@class, "kp-help__source")]')]
 
 
 @pytest.mark.parametrize("page, field", [("en/hulp/index.html", "description"), ("en/hulp/makkelijk/index.html", "easy_read")])
@@ -53,3 +55,11 @@ def test_english_help_box_has_no_dutch_for_services_with_english(built_site, par
         names = [s.text_content() for s in box.xpath(".//li/strong")]
         assert names and all(n in ENGLISH for n in names), (path, names)
         assert "Dag en nacht" not in box.text_content(), path
+
+
+def test_english_directory_marks_the_dutch_source_titles(built_site, parse):
+    root = parse(built_site / "en" / "hulp" / "index.html")
+    titles = root.xpath('//p[@class="kp-help__source"]/a | //p[@class="kp-help__source"]/cite')
+    assert titles and all(t.get("lang") == "nl" for t in titles)
+    dutch = parse(built_site / "hulp" / "index.html")
+    assert not dutch.xpath('//p[@class="kp-help__source"]//*[@lang]')

@@ -175,9 +175,14 @@ def test_english_page_marks_only_the_entries_without_english(entries, ui, tmp_pa
     en_ui = ui_text.load(DATA / "ui.yml")["en"]
     found, _ = _load(tmp_path, "")
     markdown = help_directory.page_markdown(entries[:2] + found, "standaard", "en", en_ui, vocabulary, None)
-    assert markdown.count('lang="nl"') == 3  # the fallback's name, text and hours
-    assert "Veilig Thuis (Safe at Home)" in markdown or "Emergency number 112" in markdown
+    assert '<h4 lang="nl">Iets</h4>' in markdown and '<p lang="nl">Een beschrijving van de dienst.</p>' in markdown
+    assert '<span lang="nl">Dag en nacht.</span>' in markdown
+    assert f"<h4>{help_directory.localise(entries[0], 'en').name}</h4>" in markdown
+    assert f"<p>{help_directory.localise(entries[0], 'en').description}</p>" in markdown
     assert '<ul class="kp-help" lang="nl">' not in markdown
+    assert '<cite lang="nl">Een bron</cite>' in markdown  # a Dutch source's title stays Dutch, marked so
+    dutch = help_directory.page_markdown(entries[:2] + found, "standaard", "nl", ui, vocabulary, None)
+    assert 'lang="nl"' not in dutch
 
 
 def test_english_help_box_uses_english_hours(entries):
