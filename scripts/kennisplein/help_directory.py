@@ -105,6 +105,7 @@ class Localised:
     easy_read: str
     opening_hours: str | None
     lang: str | None
+    hours_lang: str | None = None  # the hours may be Dutch where the rest is not (a contact without English hours)
 
 
 SOURCE_LANGUAGE = "nl"  # hulpdiensten.yml and organisation.yml are written in Dutch
@@ -112,13 +113,13 @@ SOURCE_LANGUAGE = "nl"  # hulpdiensten.yml and organisation.yml are written in D
 
 def localise(entry: Entry, language: str) -> Localised:
     """The entry's own texts in ``language`` when it has them, otherwise the Dutch ones, marked."""
-    dutch = Localised(entry.name, entry.description, entry.easy_read, entry.opening_hours,
-                      None if language == SOURCE_LANGUAGE else SOURCE_LANGUAGE)
-    own = entry.translations.get(language) if language != SOURCE_LANGUAGE else None
+    marked = None if language == SOURCE_LANGUAGE else SOURCE_LANGUAGE
+    own = entry.translations.get(language) if marked else None
     if not own:
-        return dutch
+        return Localised(entry.name, entry.description, entry.easy_read, entry.opening_hours, marked, marked)
+    hours = own.get("opening_hours")
     return Localised(own.get("name") or entry.name, own["description"], own["easy_read"],
-                     own.get("opening_hours") or entry.opening_hours, None)
+                     hours or entry.opening_hours, None, None if hours else marked)
 
 
 def _translations(service: PublicService) -> dict[str, dict[str, str]]:
@@ -152,9 +153,20 @@ def load(data_dir: Path, today: dt.date | None = None) -> tuple[list[Entry], lis
     return entries, problems
 
 
+def _person_translations(person) -> dict[str, dict[str, str]]:
+    en = getattr(person, "en", None)
+    if en is None:
+        return {}
+    texts = {"name": en.name or person.name, "description": en.description, "easy_read": en.easy_read}
+    if en.opening_hours:
+        texts["opening_hours"] = en.opening_hours  # without them localise keeps the Dutch hours, marked Dutch
+    return {"en": texts}
+
+
 def organisation_entries(org) -> list[Entry]:
     return [
-        Entry(p.name, p.role, p.description, p.easy_read, p.audiences, phone=p.phone, email=p.email, opening_hours=p.opening_hours, own=True)
+        Entry(p.name, p.role, p.description, p.easy_read, p.audiences, phone=p.phone, email=p.email, opening_hours=p.opening_hours, own=True,
+              translations=_person_translations(p))
         for p in org.contacts
     ]
 
@@ -176,7 +188,7 @@ def _contact_line(entry: Entry, ui, with_hours: bool = True, local: Localised | 
         bits.append(f'<a href="{html.escape(entry.url)}" rel="noreferrer">{html.escape(entry.url.split("//", 1)[-1].rstrip("/"))}</a>')
     hours = local.opening_hours if local else entry.opening_hours
     if with_hours and hours:
-        bits.append(f'{ui["help_hours"]}: <span{_lang_attr(local) if local else ""}>{html.escape(hours)}</span>')
+        bits.append(f'{ui["help_hours"]}: <span{_lang_attr(local, hours=True) if local else ""}>{html.escape(hours)}</span>')
     return " · ".join(bits)
 
 
@@ -205,7 +217,7 @@ def _entry_html(entry: Entry, ui, easy: bool, vocabulary, language: str) -> str:
     if entry.own:
         roles = ui["help_roles"]
         role = f'<p class="kp-help__role">{html.escape(roles.get(entry.role, entry.role) if isinstance(roles, dict) else entry.role)}</p>'
-    hours = f'<p class="kp-help__hours"><strong>{html.escape(ui["help_hours"])}:</strong> <span{_lang_attr(local)}>{html.escape(local.opening_hours)}</span></p>' if local.opening_hours else ""
+    hours = f'<p class="kp-help__hours"><strong>{html.escape(ui["help_hours"])}:</strong> <span{_lang_attr(local, hours=True)}>{html.escape(local.opening_hours)}</span></p>' if local.opening_hours else ""
     contact = _contact_line(entry, ui, with_hours=False)
     return (
         f'<li class="kp-help__entry{" kp-help__entry--own" if entry.own else ""}" data-audiences="{audiences}">'
@@ -214,8 +226,9 @@ def _entry_html(entry: Entry, ui, easy: bool, vocabulary, language: str) -> str:
     )
 
 
-def _lang_attr(local: Localised) -> str:
-    return f' lang="{local.lang}"' if local.lang else ""
+def _lang_attr(local: Localised, hours: bool = False) -> str:
+    lang = local.hours_lang if hours else local.lang
+    return f' lang="{lang}"' if lang else ""
 
 
 def _entries(entries: list[Entry], ui, easy: bool, vocabulary, language: str) -> str:

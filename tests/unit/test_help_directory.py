@@ -194,3 +194,27 @@ def test_english_help_box_uses_english_hours(entries):
     assert not any("Dag en nacht" in item["contact"] for item in items)
     dutch = help_directory.short_form([e for e in entries if e.region == "nl"], ui_text.load(DATA / "ui.yml")["nl"], "nl")
     assert any("Dag en nacht" in item["contact"] for item in dutch[0]["items"])
+
+
+def test_an_organisation_contact_with_english_texts(tmp_path):
+    from kennisplein.organisation import Person
+    with_en = Person(role="vertrouwenspersoon", name="Sam (fictief)", phone="012-3456790", description="Luistert naar je vraag.",
+                     easy_read="Sam luistert.", opening_hours="dinsdag, 9 tot 12 uur",
+                     en={"description": "Listens to your question.", "easy_read": "Sam listens."})
+    without = Person(role="meldpunt", name="Meldpunt (fictief)", phone="012-3456791", description="Hier meld je ongewenst gedrag.", easy_read="Meld het hier.")
+
+    class Org:
+        contacts = [with_en, without]
+
+    first, second = (help_directory.localise(e, "en") for e in help_directory.organisation_entries(Org))
+    assert (first.name, first.description, first.lang) == ("Sam (fictief)", "Listens to your question.", None)
+    assert (first.opening_hours, first.hours_lang) == ("dinsdag, 9 tot 12 uur", "nl")  # no English hours: the Dutch ones, marked
+    assert (second.description, second.lang) == ("Hier meld je ongewenst gedrag.", "nl")
+
+
+def test_an_organisation_contact_refuses_unknown_english_keys():
+    from pydantic import ValidationError
+    from kennisplein.organisation import Person
+    with pytest.raises(ValidationError):
+        Person(role="meldpunt", name="Meldpunt", phone="012-3456791", description="Hier meld je ongewenst gedrag.", easy_read="Meld het hier.",
+               en={"description": "Report unwanted behaviour here.", "easy_read": "Report it here.", "phone": "1"})
