@@ -100,12 +100,23 @@ class ContactDetails(BaseModel):
     opening_hours: str | None = Field(default=None, description="When they can be reached, e.g. 'maandag tot vrijdag, 9 tot 17 uur'.")
 
 
+class PersonEnglish(BaseModel):
+    """A contact's texts for the English pages; without them the Dutch ones are shown, marked Dutch."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    name: str | None = Field(default=None, min_length=2, description="The name in English, if it needs one; otherwise the Dutch name is used.")
+    description: str = Field(min_length=10, description="What they do for you (standard version), in English.")
+    easy_read: str = Field(min_length=5, description="The same in short plain English sentences.")
+    opening_hours: str | None = Field(default=None, description="When they can be reached, in English.")
+
+
 class Person(ContactDetails):
     role: Literal["vertrouwenspersoon", "klachtenfunctionaris", "meldpunt", "aandachtsfunctionaris", "seksuoloog", "anders"]
     name: str = Field(min_length=2, description="Name of the person or the service.")
     description: str = Field(min_length=10, description="What they do for you (standard version).")
     easy_read: str = Field(min_length=5, description="The same in easy words.")
     audiences: list[str] = Field(default_factory=lambda: ["naasten", "professionals", "clienten"])
+    en: PersonEnglish | None = None
 
     @model_validator(mode="after")
     def _reachable(self) -> "Person":

@@ -22,12 +22,12 @@ def easy_labels(ui: UiText) -> dict[str, str]:
     return {k: easy.get(k) or ui[k] for k in META_LABELS}
 
 
-def help_box(meta, easy_read: bool, entries: list, ui: UiText, url_for: UrlFor) -> dict | None:
+def help_box(meta, easy_read: bool, entries: list, ui: UiText, url_for: UrlFor, language: str = "nl") -> dict | None:
     """The short "Hulp nodig?" box on products about boundaries or unwanted behaviour, with
     the lines of the product's region (both countries, labelled, on a product for both)."""
     if not set(meta.topics) & help_directory.HELP_TOPICS or not entries:
         return None
-    groups = help_directory.short_form(entries, ui, meta.region)
+    groups = help_directory.short_form(entries, ui, meta.region, language)
     if not groups:
         return None
     page = help_directory.PAGES["makkelijk" if easy_read else "standaard"]
@@ -81,6 +81,6 @@ def product_context(project, src: str, language: str, ui: UiText, url_for: UrlFo
         "reviewed_iso": meta.reviewed.isoformat(),
         "review_due": long_date(meta.review_due, ui),
         "review_due_iso": meta.review_due.isoformat(),
-        "help": help_box(meta, page.easy_read, help_entries, ui, url_for),
+        "help": help_box(meta, page.easy_read, help_entries, ui, url_for, language),
         "videos": video_context.for_product(project, product.slug, language, ui, url_for),
     }

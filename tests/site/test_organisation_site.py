@@ -97,3 +97,11 @@ def test_footer_and_accessibility_page_show_the_organisations_own_contact(org_si
     article = parse(org_site / "toegankelijkheid" / "index.html").cssselect("article")[0]
     assert article.cssselect("a[href='mailto:info@voorbeeldlinde.example']")
     assert "Zorggroep De Voorbeeldlinde" in article.text_content()
+
+
+def test_english_help_directory_shows_the_contacts_english_texts(org_site):
+    doc = parse(org_site / "en" / "hulp" / "index.html")
+    own = doc.cssselect(".kp-help__entry--own")
+    assert own and "Sam de Vries (fictional)" in own[0].text_content()
+    assert not [el for entry in own for el in entry.xpath('.//*[@lang="nl"]')], "a contact with English texts is marked Dutch"
+    assert "Sam listens to you." in parse(org_site / "en" / "hulp" / "makkelijk" / "index.html").text_content()
