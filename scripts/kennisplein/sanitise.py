@@ -64,6 +64,7 @@ GENERATED_ATTRIBUTES = {
     "button": {"type"},
     "p": {"data-kp-route-filter-status", "data-one", "data-many", "data-none"},
     "article": {"data-kp-type", "data-kp-region"},
+    "a": {"type"},   # the Atom feed's link on "Nieuw en bijgewerkt"
 }
 INPUT_TYPES = frozenset({"checkbox"})
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
