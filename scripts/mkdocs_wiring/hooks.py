@@ -244,7 +244,8 @@ def _own_template(name: str | None) -> bool:
     return name is not None and (name.startswith(ESCAPED_TEMPLATES) or name in ESCAPED_TEMPLATES)
 
 
-ESCAPED_TEMPLATES = ("components/", "partials/header.html", "partials/logo.html", "partials/copyright.html", "partials/search.html")
+ESCAPED_TEMPLATES = ("components/", "partials/header.html", "partials/logo.html", "partials/copyright.html", "partials/search.html",
+                     "partials/tabs-item.html", "404.html", "en/404.html")
 
 
 def on_env(env, config, files):
