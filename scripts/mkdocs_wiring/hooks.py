@@ -7,6 +7,7 @@ top-level build (mkdocs-static-i18n runs a nested build per language, and
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import sys
@@ -252,11 +253,12 @@ def on_env(env, config, files):
     """The project's own templates autoescape, and ``kp_clean`` sanitises HTML a template is handed
     (kennisplein.sanitise). Compiled templates are kept between builds (jinja's own cache, keyed by
     each template's source): every build and every `mkdocs serve` rebuild compiles the theme's
-    templates anew. Its folder is named for the escaping, which jinja's cache key does not include."""
+    templates anew. Its folder is named for which templates escape, which jinja's cache key does not include."""
     env.autoescape = _own_template
     env.filters["kp_clean"] = lambda value: Markup(sanitise.clean(str(value or ""), generated=True))
     if env.bytecode_cache is None:
-        folder = Path(config.docs_dir).parent / ".cache" / "kennisplein" / "templates-escaped"
+        escaping = hashlib.sha256(repr(ESCAPED_TEMPLATES).encode()).hexdigest()[:12]
+        folder = Path(config.docs_dir).parent / ".cache" / "kennisplein" / f"templates-escaped-{escaping}"
         folder.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     if language_builds.serving():

@@ -35,6 +35,8 @@ LIVERELOAD = re.compile(r"livereload\(\d+, \d+\)")  # the server's own, with a t
 def site(tmp_path):
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("organisaties"))
+    for translation in (docs / UNTRANSLATED).parent.glob("*.en.md"):   # every page has English now: this one is made untranslated
+        translation.unlink()
     return docs, buildconfig.config_for(docs, tmp_path / "mkdocs.yml")
 
 
