@@ -203,7 +203,9 @@ def _sources_html(entry: Entry, ui, easy: bool, language: str = SOURCE_LANGUAGE)
     items = []
     for s in entry.sources:
         lang = "" if language == SOURCE_LANGUAGE else f' lang="{SOURCE_LANGUAGE}"'
-        title = f'<a href="{html.escape(s["url"])}" rel="noreferrer"{lang}>{html.escape(s["title"])}</a>' if s["url"] else f"<cite{lang}>{html.escape(s['title'])}</cite>"
+        # the site links only to https addresses (kennisplein.sanitise): an older http source is named, not linked
+        linked = bool(s["url"]) and s["url"].startswith("https://")
+        title = f'<a href="{html.escape(s["url"])}" rel="noreferrer"{lang}>{html.escape(s["title"])}</a>' if linked else f"<cite{lang}>{html.escape(s['title'])}</cite>"
         items.append(f"{title}, {html.escape(s['publisher'])}")
     checked = f' ({ui["meta_checked"]} <time datetime="{entry.checked.isoformat()}">{long_date(entry.checked, ui)}</time>)' if entry.checked else ""
     return f'<p class="kp-help__source">{html.escape(ui["help_source"])}: {"; ".join(items)}{checked}</p>'
