@@ -63,11 +63,29 @@ def check_values(listen: str, server_name: str, video_hosts) -> None:
 def nginx_config(site: Path, *, listen: str = "80", server_name: str = "_", https: bool = False,
                  video_hosts: list[str] = (), not_found: str = "/404.html") -> str:
     check_values(listen, server_name, video_hosts)
-    hsts = '    add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always;\n' if https else ""
+    headers = security_headers(https)
+    document_headers = f'        add_header Content-Security-Policy "{content_security_policy(site, video_hosts)}" always;\n' + headers
     return TEMPLATE.read_text(encoding="utf-8").format(
-        listen=listen, server_name=server_name, root=site.resolve(), csp=content_security_policy(site, video_hosts),
-        hsts=hsts, not_found_lines=not_found_lines(site, not_found),
+        listen=listen, server_name=server_name, root=site.resolve(), headers=headers, document_headers=document_headers,
+        not_found_lines=not_found_lines(site, not_found),
     )
+
+
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), browsing-topics=(), payment=(), usb=()",
+    "X-Frame-Options": "SAMEORIGIN",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
+def security_headers(https: bool) -> str:
+    """The add_header lines every response carries (inside a location block)."""
+    headers = dict(SECURITY_HEADERS)
+    if https:
+        headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+    return "".join(f'        add_header {name} "{value}" always;\n' for name, value in headers.items())
 
 
 def not_found_lines(site: Path, not_found: str = "/404.html") -> str:

@@ -63,6 +63,17 @@ def embed_base_url(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def nginx_url(site_dir, tmp_path_factory):
+    """The built site behind the shipped nginx configuration (Debian's nginx, a loopback port)."""
+    from kennisplein import webserver
+
+    if webserver.nginx_binary() is None:
+        pytest.fail("Debian nginx is missing: run 'make test' as root (it installs it) or apt-get install nginx")
+    with webserver.running_nginx(site_dir, tmp_path_factory.mktemp("nginx")) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail("Debian chromium is missing: run 'make test' (it installs it as root) or apt-get install chromium")

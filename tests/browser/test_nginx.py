@@ -16,13 +16,6 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from kennisplein import webserver  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def nginx_url(site_dir, tmp_path_factory):
-    if webserver.nginx_binary() is None:
-        pytest.fail("Debian nginx is missing: run 'make test' as root (it installs it) or apt-get install nginx")
-    with webserver.running_nginx(site_dir, tmp_path_factory.mktemp("nginx")) as url:
-        yield url
-
 
 def fetch(url: str, **headers):
     request = urllib.request.Request(url, headers=headers)
@@ -52,9 +45,18 @@ def test_headers_also_on_assets_and_long_cache_for_fingerprinted(nginx_url, site
     status, headers, _ = fetch(nginx_url + f"assets/javascripts/{bundle.name}")
     assert status == 200
     assert "max-age=315360000" in headers["cache-control"]
-    assert "content-security-policy" in headers and headers["x-content-type-options"] == "nosniff"
+    assert headers["x-content-type-options"] == "nosniff" and headers["referrer-policy"] == "no-referrer"
+    assert "content-security-policy" not in headers, "the policy goes with documents only (browsers ignore it on a script)"
     status, headers, _ = fetch(nginx_url + "assets/stylesheets/kennisplein.css")
-    assert headers["cache-control"] == "max-age=86400"
+    assert headers["cache-control"] == "max-age=86400" and headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.parametrize("path", ["assets/images/favicon.svg", "nieuw.xml", "index.html"])
+def test_documents_carry_the_policy(nginx_url, path):
+    """An SVG or the feed opened on its own is a document: the policy applies to it."""
+    status, headers, _ = fetch(nginx_url + path)
+    assert status == 200 and "default-src 'self'" in headers["content-security-policy"], path
+    assert headers["x-content-type-options"] == "nosniff"
 
 
 def test_compression(nginx_url):
