@@ -12,7 +12,7 @@ import re
 from typing import Callable
 
 PAGES = {
-    "footer_about_site": {"standaard": "over.md", "makkelijk": "over.md"},
+    "footer_about_site": {"standaard": "over.md", "makkelijk": "over-makkelijk.md"},
     "footer_accessibility": {"standaard": "toegankelijkheid.md", "makkelijk": "toegankelijkheid-makkelijk.md"},
     "footer_privacy": {"standaard": "privacy.md", "makkelijk": "privacy-makkelijk.md"},
     "footer_safety": {"standaard": "veilig-bezoeken.md", "makkelijk": "veilig-bezoeken-makkelijk.md"},

@@ -11,6 +11,7 @@ EASY_PAGES = [
     "producten/grenzen-aangeven-en-respecteren/makkelijk/",
     "veilig-bezoeken-makkelijk/",
     "privacy-makkelijk/",
+    "over-makkelijk/",
     "en/producten/seksuele-assistentie/makkelijk/",
 ]
 MAX_LINE = 72  # "about 70" characters

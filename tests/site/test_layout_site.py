@@ -41,6 +41,13 @@ def test_footer_links_resolve(built_site, parse, page):
             assert "/en/" in str(target), f"/{page}: footer link {a.get('href')} leaves the English site"
 
 
+@pytest.mark.parametrize("page", ["producten/seksuele-assistentie/makkelijk/index.html", "en/producten/seksuele-assistentie/makkelijk/index.html"])
+def test_easy_read_footer_leads_to_easy_read_pages(built_site, parse, page):
+    """An easy-read reader who follows the footer lands on easy-read pages (the last-update list excepted)."""
+    names = {urlsplit(a.get("href")).path.rstrip("/").split("/")[-1] for a in parse(built_site / page).cssselect(".kp-footer__links a")}
+    assert {"over-makkelijk", "toegankelijkheid-makkelijk", "privacy-makkelijk", "veilig-bezoeken-makkelijk"} <= names, names
+
+
 def test_footer_names_the_last_content_update_and_the_contact(built_site, parse):
     newest = max(yaml.safe_load((ROOT / "docs" / "producten" / slug / "index.md").read_text(encoding="utf-8").split("---")[1])["reviewed"]
                  for slug in PRODUCTS)
