@@ -291,24 +291,25 @@
     }
     var words = typed.map(function (pair) { return pair[0]; });
     /* words that name a kind of result ("filmpje") rank that kind first instead of being searched for (query.steer) */
-    var kindWords = this.kindWords, kinds = Object.create(null);
+    var kindWords = this.kindWords, named = Object.create(null), asked = Object.create(null);
     var rest = typed.filter(function (pair) {
       if (!Object.prototype.hasOwnProperty.call(kindWords, pair[1])) return true;
-      kinds[kindWords[pair[1]]] = true;
+      named[kindWords[pair[1]]] = true;
       return false;
     });
     if (rest.length) typed = rest;
-    /* stop words that name a kind ("met wie kan ik praten": the help directory) steer too (query.asked_kinds) */
+    /* stop words that name a kind ("met wie kan ik praten": the help directory) steer too, less (query.asked_kinds) */
     var stopWords = this.stopWords;
     P.tokenize(String(text).slice(0, s.max_chars)).forEach(function (word) {
-      if (stopWords[word] && Object.prototype.hasOwnProperty.call(kindWords, word)) kinds[kindWords[word]] = true;
+      if (stopWords[word] && Object.prototype.hasOwnProperty.call(kindWords, word)) asked[kindWords[word]] = true;
     });
     var wanted = this.typedClauses(typed, typing, true, this.typedWords(text));
     if (!wanted.length) return { results: [], words: [], corrected: false, needWords: needWords };
     var n = typed.length, docs = this.docs, matchedBy = Object.create(null);
     var scored = this.run(wanted).map(function (r) {
       var share = covered(wanted, r.matchData.metadata) / n;
-      var boost = kinds[docs[+r.ref].kind] ? s.kind_boost : 1;
+      var kind = docs[+r.ref].kind;
+      var boost = named[kind] ? s.named_kind_boost : asked[kind] ? s.kind_boost : 1;
       matchedBy[r.ref] = r.matchData.metadata;
       return [+r.ref, Math.round(r.score * Math.pow(share, s.coverage_power) * boost * 1e9) / 1e9];
     }).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });

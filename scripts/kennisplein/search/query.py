@@ -29,7 +29,8 @@ class Settings:
     synonym_boost: int = 2
     coverage_power: int = 2  # a result that matches half of the query's words keeps a quarter of its score
     best_bet_max_terms: int = 3  # a best bet answers a short query only
-    kind_boost: int = 3  # "filmpje over grenzen": videos first
+    kind_boost: int = 3  # a question word names a kind: "met wie kan ik praten", the help directory higher
+    named_kind_boost: int = 20  # a word names the kind: "filmpje over grenzen", the videos first
 
     def to_json(self) -> dict:
         return {key: value for key, value in asdict(self).items()}
@@ -227,8 +228,8 @@ def find(index, text: str, language: str, context: dict, speller=None, typing: b
     if speller is not None and not exact and typed:
         typed, corrected = correct(typed, speller, vocabulary, typing, synonym_words(context["synonyms"]))
     shown = [word for word, _ in typed]
-    typed, kinds = steer(typed, context.get("kindWords", {}))
-    kinds |= asked_kinds(text, language, context.get("kindWords", {}), settings)
+    typed, named = steer(typed, context.get("kindWords", {}))
+    asked = asked_kinds(text, language, context.get("kindWords", {}), settings)
     wanted = _typed_clauses(typed, context["synonyms"], settings, typing, vocabulary, typed_words(text, settings))
     if not wanted:
         return {"results": [], "words": [], "corrected": False}
@@ -238,7 +239,8 @@ def find(index, text: str, language: str, context: dict, speller=None, typing: b
     scored = []
     for r in _run(index, wanted):
         share = len(_covered(wanted, r["match_data"].metadata)) / n
-        boost = settings.kind_boost if context["docs"][int(r["ref"])][kind_of] in kinds else 1
+        kind = context["docs"][int(r["ref"])][kind_of]
+        boost = settings.named_kind_boost if kind in named else settings.kind_boost if kind in asked else 1
         scored.append((int(r["ref"]), round(r["score"] * share ** settings.coverage_power * boost, 9)))
     scored.sort(key=lambda item: (-item[1], item[0]))
     group_of = fields.index("group")
