@@ -16,8 +16,6 @@ from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 from kennisplein.checks import markup
 from kennisplein.content import datafile
-from kennisplein.content.frontmatter import FrontMatterError
-from kennisplein.content.validation import validate_model
 from kennisplein.problems import Problem
 
 GLOSSARY_FILE = "glossary.yml"
@@ -63,11 +61,7 @@ def load(data_dir: Path) -> tuple[Glossary, list[Problem]]:
     path = data_dir / GLOSSARY_FILE
     if not path.exists():
         return Glossary([]), []
-    try:
-        document = datafile.read(path, f"{data_dir.parent.name}/{data_dir.name}/{GLOSSARY_FILE}")
-    except FrontMatterError as exc:
-        return Glossary([]), [exc.problem]
-    model, problems = validate_model(document, GlossaryFile, {})
+    model, document, problems = datafile.read_model(path, GlossaryFile, f"{data_dir.parent.name}/{data_dir.name}/{GLOSSARY_FILE}")
     if model is None:
         return Glossary([]), problems
     seen: dict[str, int] = {}

@@ -21,9 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
 from kennisplein.content import datafile
 from kennisplein.ui import long_date
-from kennisplein.content.frontmatter import FrontMatterError
 from kennisplein.content.schema import IsoDate
-from kennisplein.content.validation import validate_model
 from kennisplein.problems import Problem
 
 SERVICES_FILE = "hulpdiensten.yml"
@@ -133,11 +131,7 @@ def load(data_dir: Path, today: dt.date | None = None) -> tuple[list[Entry], lis
     path = data_dir / SERVICES_FILE
     if not path.exists():
         return [], []
-    try:
-        document = datafile.read(path, f"{data_dir.parent.name}/{data_dir.name}/{SERVICES_FILE}")
-    except FrontMatterError as exc:
-        return [], [exc.problem]
-    model, problems = validate_model(document, ServicesFile, {})
+    model, document, problems = datafile.read_model(path, ServicesFile, f"{data_dir.parent.name}/{data_dir.name}/{SERVICES_FILE}")
     if model is None:
         return [], problems
     today = today or dt.date.today()

@@ -57,27 +57,24 @@ def contact(organisation, extra: dict | None) -> dict | None:
     return None
 
 
+# The contact's details in the order they are shown: (key, ui label, how the value is written).
+CONTACT_LINES = [
+    ("phone", "help_phone", lambda value: f"[{_md(value)}](tel:{_tel(value)})"),
+    ("email", "help_email", lambda value: f"[{_md(value)}](mailto:{value})"),
+    ("address", "contact_address", lambda value: _md(value)),
+    ("opening_hours", "help_hours", lambda value: _md(value)),
+    ("email_text", "help_email", lambda value: _md(value)),
+    ("url", "contact_website", lambda value: f"<{value}>"),
+    ("url_text", "contact_website", lambda value: _md(value)),
+]
+
+
 def contact_markdown(details: dict | None, ui) -> str:
     """The contact as a Markdown list, for site pages that ask for it with CONTACT_MARKER."""
     if not details:
         return ui["contact_none"] + "\n"
-    lines = []
-    if details.get("name"):
-        lines.append(f"- **{_md(details['name'])}**")
-    if details.get("phone"):
-        lines.append(f"- {ui['help_phone']}: [{_md(details['phone'])}](tel:{_tel(details['phone'])})")
-    if details.get("email"):
-        lines.append(f"- {ui['help_email']}: [{_md(details['email'])}](mailto:{details['email']})")
-    if details.get("address"):
-        lines.append(f"- {ui['contact_address']}: {_md(details['address'])}")
-    if details.get("opening_hours"):
-        lines.append(f"- {ui['help_hours']}: {_md(details['opening_hours'])}")
-    if details.get("email_text"):
-        lines.append(f"- {ui['help_email']}: {_md(details['email_text'])}")
-    if details.get("url"):
-        lines.append(f"- {ui['contact_website']}: <{details['url']}>")
-    if details.get("url_text"):
-        lines.append(f"- {ui['contact_website']}: {_md(details['url_text'])}")
+    lines = [f"- **{_md(details['name'])}**"] if details.get("name") else []
+    lines += [f"- {ui[label]}: {write(details[key])}" for key, label, write in CONTACT_LINES if details.get(key)]
     return "\n".join(lines) + "\n"
 
 

@@ -18,20 +18,8 @@
   var TOP = 6;
   var engine = null;
 
-  function text(tag, className, content) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (content !== undefined) node.textContent = content;
-    return node;
-  }
-
-  function highlighted(tag, className, value, matched) {
-    var node = text(tag, className);
-    engine.marks(value, matched).forEach(function (piece) {
-      node.appendChild(piece[1] ? text("mark", "", piece[0]) : document.createTextNode(piece[0]));
-    });
-    return node;
-  }
+  var text = S.element, withNode = S.withNode;
+  function highlighted(tag, className, value, matched) { return S.highlighted(engine, tag, className, value, matched); }
 
   /* Keep the quick-exit button free: if the open panel would cover it, start the panel below it. */
   function clearQuickExit() {
@@ -55,15 +43,6 @@
 
   function countText(n) {
     return n === 0 ? S.strings.search_count_none : n === 1 ? S.strings.search_count_one : S.format("search_count", n);
-  }
-
-  function withNode(template, node) {
-    var box = document.createDocumentFragment(), at = template.indexOf("{q}");
-    if (at === -1) { box.appendChild(document.createTextNode(template)); return box; }
-    box.appendChild(document.createTextNode(template.slice(0, at)));
-    box.appendChild(node);
-    box.appendChild(document.createTextNode(template.slice(at + 3)));
-    return box;
   }
 
   function link(href, className, content) {

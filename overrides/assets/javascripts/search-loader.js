@@ -94,8 +94,38 @@
     return target.href;
   }
 
+  /* Results are built as DOM nodes, for the header and the search page alike: nothing typed is ever HTML. */
+  function element(tag, className, content) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (content !== undefined) node.textContent = content;
+    return node;
+  }
+
+  /* The value with the words the query matched in <mark> (engine.marks says which). */
+  function highlighted(engine, tag, className, value, matched) {
+    var node = element(tag, className);
+    engine.marks(value, matched).forEach(function (piece) {
+      node.appendChild(piece[1] ? element("mark", "", piece[0]) : document.createTextNode(piece[0]));
+    });
+    return node;
+  }
+
+  /* A ui string with "{q}" filled by a node (text or element), never by HTML. */
+  function withNode(template, node) {
+    var box = document.createDocumentFragment(), at = template.indexOf("{q}");
+    if (at === -1) { box.appendChild(document.createTextNode(template)); return box; }
+    box.appendChild(document.createTextNode(template.slice(0, at)));
+    box.appendChild(node);
+    box.appendChild(document.createTextNode(template.slice(at + 3)));
+    return box;
+  }
+
   window.kpSearch = {
     config: config,
+    element: element,
+    highlighted: highlighted,
+    withNode: withNode,
     strings: config.strings,
     url: url,
     load: load,

@@ -25,30 +25,8 @@
   var OWN_PARAMS = { q: true, versie: true, letterlijk: true };
   var engine = null, shown = PAGE_SIZE, chosen = {}, literal = false, version = null;
 
-  function el(tag, className, content) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (content !== undefined) node.textContent = content;
-    return node;
-  }
-
-  function highlighted(tag, className, value, matched) {
-    var node = el(tag, className);
-    engine.marks(value, matched).forEach(function (piece) {
-      node.appendChild(piece[1] ? el("mark", "", piece[0]) : document.createTextNode(piece[0]));
-    });
-    return node;
-  }
-
-  /* A ui string with "{q}" filled by a node (text or element), never by HTML. */
-  function withNode(template, node) {
-    var box = document.createDocumentFragment(), at = template.indexOf("{q}");
-    if (at === -1) { box.appendChild(document.createTextNode(template)); return box; }
-    box.appendChild(document.createTextNode(template.slice(0, at)));
-    box.appendChild(node);
-    box.appendChild(document.createTextNode(template.slice(at + 3)));
-    return box;
-  }
+  var el = S.element, withNode = S.withNode;
+  function highlighted(tag, className, value, matched) { return S.highlighted(engine, tag, className, value, matched); }
 
   function readUrl() {
     var params = new URLSearchParams(location.search);

@@ -8,6 +8,7 @@ import yaml
 
 from kennisplein.content import frontmatter
 from kennisplein.content.frontmatter import FrontMatterError, MarkdownDocument
+from kennisplein.content.validation import validate_model
 from kennisplein.problems import Problem
 
 
@@ -29,3 +30,14 @@ def read(path: Path, display_path: str | None = None) -> MarkdownDocument:
     # frontmatter's line map counts an opening '---' fence; a data file has none.
     lines = {loc: line - 1 for loc, line in frontmatter._line_map(node).items()} if node is not None else {}
     return MarkdownDocument(shown, data, "", 1, lines)
+
+
+def read_model(path: Path, model, display_path: str | None = None):
+    """The file checked against its schema (a pydantic model): (the model or None, the document or
+    None, the problems located by line). Every data file loads this way."""
+    try:
+        document = read(path, display_path)
+    except FrontMatterError as exc:
+        return None, None, [exc.problem]
+    result, problems = validate_model(document, model, {})
+    return result, document, problems

@@ -10,8 +10,6 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from kennisplein.content import datafile
-from kennisplein.content.frontmatter import FrontMatterError
-from kennisplein.content.validation import validate_model
 from kennisplein.problems import Problem
 
 THRESHOLDS_FILE = "readability.yml"
@@ -77,11 +75,7 @@ class ThresholdsError(ValueError):
 
 def load_thresholds(path: Path, display_path: str | None = None) -> Thresholds:
     """Read and validate readability.yml; an unknown key is an error, reported with its line."""
-    try:
-        document = datafile.read(Path(path), display_path)
-    except FrontMatterError as exc:
-        raise ThresholdsError([exc.problem]) from None
-    model, problems = validate_model(document, Thresholds, {})
+    model, _, problems = datafile.read_model(Path(path), Thresholds, display_path)
     if model is None:
         raise ThresholdsError(problems)
     return model

@@ -15,8 +15,6 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from kennisplein.content import datafile
-from kennisplein.content.frontmatter import FrontMatterError
-from kennisplein.content.validation import validate_model
 from kennisplein.problems import Problem
 from kennisplein.search import analysis
 from kennisplein.search.synonyms import SynonymsError
@@ -51,11 +49,7 @@ def read(data_dir: Path) -> BestBetsFile:
     if not path.exists():
         return BestBetsFile()
     shown = f"{data_dir.parent.name}/{data_dir.name}/{BEST_BETS_FILE}"
-    try:
-        document = datafile.read(path, shown)
-    except FrontMatterError as exc:
-        raise BestBetsError([exc.problem]) from None
-    model, problems = validate_model(document, BestBetsFile, {})
+    model, _, problems = datafile.read_model(path, BestBetsFile, shown)
     if model is None:
         raise BestBetsError(problems)
     return model

@@ -12,8 +12,6 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from kennisplein.content import datafile
-from kennisplein.content.frontmatter import FrontMatterError
-from kennisplein.content.validation import validate_model
 from kennisplein.problems import Problem
 from kennisplein.search import analysis
 
@@ -39,11 +37,7 @@ def read(data_dir: Path) -> SynonymsFile:
     path = data_dir / SYNONYMS_FILE
     if not path.exists():
         return SynonymsFile()
-    try:
-        document = datafile.read(path, f"{data_dir.parent.name}/{data_dir.name}/{SYNONYMS_FILE}")
-    except FrontMatterError as exc:
-        raise SynonymsError([exc.problem]) from None
-    model, problems = validate_model(document, SynonymsFile, {})
+    model, _, problems = datafile.read_model(path, SynonymsFile, f"{data_dir.parent.name}/{data_dir.name}/{SYNONYMS_FILE}")
     if model is None:
         raise SynonymsError(problems)
     return model
