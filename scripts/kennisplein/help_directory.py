@@ -252,12 +252,11 @@ def page_markdown(entries: list[Entry], level: str, language: str, ui, vocabular
     countries, kinds = ui["help_countries"], ui["help_kinds_easy" if easy else "help_kinds"]
     kind_intro = ui["help_kind_intro_easy" if easy else "help_kind_intro"]
     sections = []
+    regions = [r for r in REGIONS if any(e.region == r for e in public)]
     if own:
         sections.append(f"## {ui['help_own'].format(name=org_name)}\n\n" + _entries(own, ui, easy, vocabulary, language))
-    for region in REGIONS:
+    for region in regions:
         in_region = [e for e in public if e.region == region]
-        if not in_region:
-            continue
         parts = [f"## {countries[region]} {{ #{region} }}\n"]
         for kind in KINDS:
             of_kind = [e for e in in_region if e.kind == kind]
@@ -266,9 +265,28 @@ def page_markdown(entries: list[Entry], level: str, language: str, ui, vocabular
         sections.append("\n".join(parts))
     return (
         f"---\ntitle: {title!r}\nlevel: {level}\n---\n\n# {title}\n\n{intro}\n\n{switch}\n\n"
-        f'<fieldset class="kp-help-filter" hidden data-kp-help-filters><legend>{ui["help_filter"]}</legend>{filters}</fieldset>\n\n'
+        + _urgent_html(ui, easy) + _country_links_html(regions, countries, ui)
+        + f'<fieldset class="kp-help-filter" hidden data-kp-help-filters><legend>{ui["help_filter"]}</legend>{filters}</fieldset>\n\n'
         + "\n".join(sections)
     )
+
+
+def _urgent_html(ui, easy: bool) -> str:
+    """Danger first, before any choice: the one number that works in both countries (hulpdiensten.yml
+    lists 112 for each, with its sources)."""
+    phone = ui["help_urgent_phone"]
+    link = f'<a href="tel:{html.escape(phone)}">{html.escape(phone)}</a>'
+    text = html.escape(ui["help_urgent_easy" if easy else "help_urgent"]).format(phone=link)
+    return f'<p class="kp-help-urgent">{text}</p>\n\n'
+
+
+def _country_links_html(regions: list[str], countries: dict, ui) -> str:
+    """With both countries on the page, a Flemish reader jumps past the Dutch services (and back)."""
+    if len(regions) < 2:
+        return ""
+    links = "".join(f'<li><a href="#{region}">{html.escape(countries[region])}</a></li>' for region in regions)
+    return f'<nav class="kp-help-countries" aria-label="{html.escape(ui["help_countries_label"])}"><ul>{links}</ul></nav>\n\n'
+
 
 
 def _short_item(entry: Entry, ui, language: str) -> dict:

@@ -90,6 +90,27 @@ def test_the_page_shows_dates_in_words(entries, ui):
     assert ">2026-12-01<" not in markdown and " 2026-12-01" not in markdown
 
 
+@pytest.mark.parametrize("level", ["standaard", "makkelijk"])
+def test_danger_first_then_a_choice_of_country(entries, ui, level):
+    """Before any filter or list: the number for danger, as a link to call, and links to each country's part."""
+    vocabulary = vocabulary_loader.load(DATA / "vocabulary.yml")
+    markdown = help_directory.page_markdown(entries, level, "nl", ui, vocabulary, None)
+    urgent = markdown.index('class="kp-help-urgent"')
+    assert urgent < markdown.index("kp-help-filter") < markdown.index("## In Nederland")
+    assert '<a href="tel:112">112</a>' in markdown[urgent:urgent + 200]
+    assert '<a href="#nl">In Nederland</a>' in markdown and '<a href="#vlaanderen">In Vlaanderen</a>' in markdown
+    assert "{ #nl }" in markdown and "{ #vlaanderen }" in markdown
+    # 112 is listed, with its sources, for both countries: the sentence says so
+    assert {e.region for e in entries if e.phone == "112"} == {"nl", "vlaanderen"}
+
+
+def test_one_country_has_no_country_links(entries, ui):
+    vocabulary = vocabulary_loader.load(DATA / "vocabulary.yml")
+    flemish = [e for e in entries if e.region == "vlaanderen"]
+    markdown = help_directory.page_markdown(flemish, "standaard", "nl", ui, vocabulary, None)
+    assert "kp-help-countries" not in markdown and 'class="kp-help-urgent"' in markdown
+
+
 # ---------------------------------------------------------------- English texts (en:)
 
 SERVICE = (
