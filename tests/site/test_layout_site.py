@@ -127,3 +127,23 @@ def test_only_the_whats_new_page_announces_the_feed(built_site, parse):
     # request on every page if the feed were announced everywhere.
     for page in ("index.html", "producten/seksuele-assistentie/index.html", "en/index.html"):
         assert not parse(built_site / page).cssselect("head link[rel=alternate]"), f"/{page}"
+
+
+@pytest.mark.parametrize("page, language", [
+    ("producten/praten-over-intimiteit-met-je-naaste/makkelijk/index.html", "nl"), ("hulp/makkelijk/index.html", "nl"),
+    ("privacy-makkelijk/index.html", "nl"), ("en/producten/praten-over-intimiteit-met-je-naaste/makkelijk/index.html", "en"),
+])
+def test_easy_read_pages_name_the_hubs_in_easy_words_in_tabs_and_drawer(built_site, parse, page, language):
+    """The tabs are the navigation on a wide screen, the drawer on a phone: both carry the easy names."""
+    easy_nav = UI[language]["easy_nav"]
+    doc = parse(built_site / page)
+    for where in (".md-tabs__link", ".md-nav--primary .md-nav__link"):
+        labels = {" ".join(a.text_content().split()) for a in doc.cssselect(where)}
+        standard_only = {standard for standard, easy in easy_nav.items() if standard != easy}
+        assert not labels & standard_only, f"/{page} {where}: standard names {labels & standard_only}"
+        assert set(easy_nav.values()) <= labels, f"/{page} {where}: missing easy names {set(easy_nav.values()) - labels}"
+
+
+def test_standard_pages_keep_the_standard_hub_names(built_site, parse):
+    labels = {" ".join(a.text_content().split()) for a in parse(built_site / "index.html").cssselect(".md-tabs__link")}
+    assert set(UI["nl"]["easy_nav"]) <= labels, labels
