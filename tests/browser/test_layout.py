@@ -134,11 +134,25 @@ def test_wide_screens_have_the_tabs_and_no_menu_button(browser, base_url):
     page.goto(base_url + PAGES["product"])
     assert page.locator(".md-tabs").is_visible()
     assert page.locator(".md-tabs__link").count() >= 5
-    hidden = page.evaluate("""() => [...document.querySelectorAll('.md-tabs__link')].filter(a => { const r = a.getBoundingClientRect();
+    hidden = page.evaluate("""() => [...document.querySelectorAll('.md-tabs__link')].filter(a => a.offsetParent).filter(a => { const r = a.getBoundingClientRect();
       const hit = document.elementFromPoint(r.right - 3, r.top + r.height / 2); return r.right > innerWidth || !(hit === a || a.contains(hit)); })
       .map(a => a.textContent.trim())""")
     assert not hidden, f"tabs cut off or covered: {hidden}"
     assert page.locator("[data-md-component=palette]").is_visible(), "the colour toggle may stay on wide screens"
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["", "en/", "producten/praten-over-intimiteit-met-je-naaste/makkelijk/"])
+def test_the_tabs_are_one_row_at_1280_without_a_start_tab(browser, base_url, path):
+    """The start page's tab is left out (the logo and the breadcrumbs lead there), so the hubs fit one row."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(base_url + path)
+    rows = page.evaluate("""() => new Set([...document.querySelectorAll('.md-tabs__item')].filter(i => i.offsetParent)
+      .map(i => Math.round(i.getBoundingClientRect().top))).size""")
+    assert rows == 1, f"/{path}: the tabs take {rows} rows"
+    assert page.locator(".md-tabs__item.kp-tab--home").count() == 1 and not page.locator(".md-tabs__item.kp-tab--home").is_visible()
+    assert page.locator(".md-header a.md-logo").get_attribute("href") is not None
     context.close()
 
 
