@@ -1,7 +1,6 @@
 """What a typed query becomes: terms, synonyms, clauses; safe with any input."""
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -53,11 +52,12 @@ def test_odd_queries_give_clauses_without_syntax(text):
         assert clause["term"].isalnum()
 
 
-def test_long_query_is_cut_and_fast(tiny_index):
+def test_long_query_is_cut(tiny_index):
+    """A pasted page is cut to max_chars and max_terms before it is searched (no timing here: see make bench)."""
     text = ("grenzen aangeven " * 200)[:2000] + "*" * 500
-    start = time.perf_counter()
-    query.search(tiny_index, text, "nl", GROUPS)
-    assert time.perf_counter() - start < 0.5
+    assert len(query.terms(text, "nl")) <= query.SETTINGS.max_terms
+    assert len({c["term"] for c in query.clauses(text, "nl", GROUPS)}) <= 4 * query.SETTINGS.max_terms
+    assert query.search(tiny_index, text, "nl", GROUPS)
 
 
 @pytest.fixture

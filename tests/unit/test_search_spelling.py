@@ -147,3 +147,47 @@ def test_a_word_the_synonyms_name_is_corrected_only_within_its_group():
     assert query.correct([("zoenen", "zoen")], Speller(), vocabulary, False) == ([("zoeken", "zoek")], True)
     assert query.correct([("sexualiteit", "sexualiteit")], Speller(), vocabulary, False, known) == (
         [("seksualiteit", "seksualiteit")], True)
+
+
+RANKED = [
+    _doc("p/praten/", "Praten over seksualiteit", "Seksualiteit en grenzen bespreken met je naaste, met voorbeelden over seksualiteit.",
+         group="p/praten", body="Seksualiteit hoort bij het leven. Seksualiteit is meer dan seks."),
+    _doc("begrippen/#seksualiteit", "Seksualiteit", "Alles over seks en je lichaam.", group="begrippen/#seksualiteit", kind="begrip"),
+    _doc("videos/grenzen/", "Jouw grenzen", "Een filmpje over grenzen en nee zeggen.", group="videos/grenzen", kind="video"),
+    _doc("p/grenzen/", "Grenzen aangeven en respecteren", "Grenzen, grenzen aangeven en de grenzen van een ander.", group="p/grenzen",
+         body="Grenzen zijn voor iedereen anders. Over grenzen praten helpt."),
+]
+
+
+@pytest.fixture(scope="module")
+def ranked():
+    instant, _ = index.payloads(RANKED, "nl", [], [])
+    instant["kindWords"] = {"filmpj": "video"}
+    return index.build(RANKED, "nl"), instant
+
+
+def _top(found):
+    return RANKED[found["results"][0]["refs"][0]].url
+
+
+def test_a_query_that_is_a_terms_title_puts_that_term_first(ranked):
+    lunr_index, instant = ranked
+    assert _top(query.find(lunr_index, "seksualiteit", "nl", instant)) == "begrippen/#seksualiteit"
+    plain = query.find(lunr_index, "seksualiteit", "nl", instant, settings=query.Settings(title_match_boost=1))
+    assert _top(plain) == "p/praten/", "without the title boost the longer product wins: the test would prove nothing"
+
+
+def test_a_video_title_is_not_boosted(ranked):
+    lunr_index, instant = ranked
+
+    def video_score(settings):
+        found = query.find(lunr_index, "grenzen", "nl", instant, settings=settings)
+        return next(r["score"] for r in found["results"] if RANKED[r["refs"][0]].url == "videos/grenzen/")
+
+    assert video_score(query.SETTINGS) == video_score(query.Settings(title_match_boost=1))
+    assert video_score(query.Settings(title_match_kinds=("video",))) == 3 * video_score(query.SETTINGS)
+
+
+def test_a_word_that_names_a_kind_puts_that_kind_first(ranked):
+    lunr_index, instant = ranked
+    assert _top(query.find(lunr_index, "filmpje grenzen", "nl", instant)) == "videos/grenzen/"

@@ -31,6 +31,8 @@ class Settings:
     best_bet_max_terms: int = 3  # a best bet answers a short query only
     kind_boost: int = 3  # a question word names a kind: "met wie kan ik praten", the help directory higher
     named_kind_boost: int = 20  # a word names the kind: "filmpje over grenzen", the videos first
+    title_match_boost: int = 3  # the query is the title of a product or a term ("seksualiteit": the glossary's term)
+    title_match_kinds: tuple = ("kennisproduct", "begrip")  # not a video ("Jouw grenzen" is not the answer to "grenzen")
 
     def to_json(self) -> dict:
         return {key: value for key, value in asdict(self).items()}
@@ -235,18 +237,20 @@ def find(index, text: str, language: str, context: dict, speller=None, typing: b
         return {"results": [], "words": [], "corrected": False}
     n = len(typed)
     fields = context["fields"]
-    kind_of = fields.index("kind")
+    kind_of, title_of = fields.index("kind"), fields.index("title")
+    query_terms = {term for _, term in typed}
     scored = []
     for r in _run(index, wanted):
         share = len(_covered(wanted, r["match_data"].metadata)) / n
-        kind = context["docs"][int(r["ref"])][kind_of]
-        boost = settings.named_kind_boost if kind in named else settings.kind_boost if kind in asked else 1
+        doc = context["docs"][int(r["ref"])]
+        boost = settings.named_kind_boost if doc[kind_of] in named else settings.kind_boost if doc[kind_of] in asked else 1
+        if doc[kind_of] in settings.title_match_kinds and {term for _, term in terms(doc[title_of], language, settings)} == query_terms:
+            boost *= settings.title_match_boost
         scored.append((int(r["ref"]), round(r["score"] * share ** settings.coverage_power * boost, 9)))
     scored.sort(key=lambda item: (-item[1], item[0]))
     group_of = fields.index("group")
     level_of = fields.index("level")
     docs = context["docs"]
-    query_terms = {term for _, term in typed}
     bet = None
     if n <= settings.best_bet_max_terms:
         bet = next((b["group"] for b in context.get("bestBets", []) if query_terms & set(b["terms"])), None)
