@@ -369,7 +369,18 @@ def on_page_context(context, page, config, nav):
     context.update(video_context.context(_state.project, page.file.src_uri, language, context["ui"], url_for, inline_captions=not config.use_directory_urls))
     context["kp_breadcrumbs"] = breadcrumbs.trail(page.file.src_uri, _state.project.catalogue, language, context["ui"], url_for)
     context.update(_site_context(config, language, url_for, page.meta.get("level") == "makkelijk"))
+    context["kp_nav_names"] = _easy_nav_names(language) if page.meta.get("level") == "makkelijk" else {}
     return context
+
+
+def _easy_nav_names(language: str) -> dict:
+    """The hubs' easy names (ui.yml easy_nav) for the tabs and the drawer, keyed by the title as the
+    navigation holds it: escaped ("Video's" is "Video&#39;s"), as page titles are (on_page_markdown)."""
+    names = _state.project.ui[language].get("easy_nav")
+    if not isinstance(names, dict):
+        return {}
+    # both forms: a title the wiring escaped ("Video&#39;s") and one that reached the nav as written
+    return {key: Markup.escape(easy) for standard, easy in names.items() for key in (Markup.escape(standard), standard)}
 
 
 def _contact(config) -> dict | None:
