@@ -9,7 +9,8 @@ from searching import first_result_from_file
 def test_search_from_file_url(page, site_dir):
     errors: list[str] = []
     first = first_result_from_file(page, site_dir, "privacy", errors)
-    assert first.get_attribute("href").endswith("index.html")
+    # a folder's link names its index.html from file:// (a glossary term's too, before its #anchor)
+    assert first.get_attribute("href").split("#")[0].endswith("index.html")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"zoeken/index\.html\?q=privacy$"))
     page.locator("[data-search-results] > li a").first.wait_for()
