@@ -172,7 +172,8 @@ def check_page(page, thresholds: Thresholds, glossary_terms: set[str] = frozense
 
 def check_catalogue(catalogue, thresholds: Thresholds, glossary_terms: set[str] = frozenset(), cache=None) -> tuple[list[str], list[Problem]]:
     """Report lines and problems for every product page (both levels, every language) and
-    every English easy-read site page (the English gate; Dutch site pages are not measured).
+    every easy-read site page (privacy, safety, accessibility, about): Dutch ones by the Dutch
+    gate, English ones by the English gate. Standard site pages are not measured.
 
     Pages whose ``page.language`` is not 'nl' are skipped for the Dutch
     measures (Flesch-Douma, difficult words, 'u' form, passive voice); see check_page.
@@ -180,7 +181,7 @@ def check_catalogue(catalogue, thresholds: Thresholds, glossary_terms: set[str] 
     language, thresholds and glossary are unchanged is not measured again.
     """
     pages = [page for product in catalogue.products for page in product.versions.values()]
-    pages += [page for page in catalogue.site_pages if english_gated(page, thresholds)]
+    pages += [page for page in catalogue.site_pages if english_gated(page, thresholds) or (page.easy_read and page.language == DUTCH)]
     pages.sort(key=lambda p: p.document.path)
     context = _cache_context(thresholds, glossary_terms) if cache is not None else ""
     lines, problems = [], []
