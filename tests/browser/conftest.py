@@ -5,11 +5,8 @@ with the flags that keep Chromium from calling home.
 """
 from __future__ import annotations
 
-import functools
 import shutil
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -19,17 +16,13 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import cli  # noqa: E402
+from servers import served, served_by_nginx  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--no-first-run", "--disable-quic",
 ]
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="session")
@@ -41,11 +34,8 @@ def site_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def base_url(site_dir):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site_dir)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with served(site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -54,22 +44,14 @@ def embed_base_url(tmp_path_factory):
     sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
     import embed_site as fixture
 
-    site = fixture.build(tmp_path_factory.mktemp("embed-site"))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with served(fixture.build(tmp_path_factory.mktemp("embed-site"))) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def nginx_url(site_dir, tmp_path_factory):
-    """The built site behind the shipped nginx configuration (Debian's nginx, a loopback port)."""
-    from kennisplein import webserver
-
-    if webserver.nginx_binary() is None:
-        pytest.fail("Debian nginx is missing: run 'make test' as root (it installs it) or apt-get install nginx")
-    with webserver.running_nginx(site_dir, tmp_path_factory.mktemp("nginx")) as url:
+    """The built site behind the shipped nginx configuration."""
+    with served_by_nginx(site_dir, tmp_path_factory.mktemp("nginx")) as url:
         yield url
 
 

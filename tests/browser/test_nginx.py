@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from kennisplein import webserver  # noqa: E402
+from servers import served_by_nginx  # noqa: E402
 
 
 
@@ -114,9 +115,7 @@ def leaky_site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def leaky_url(leaky_site, tmp_path_factory):
-    if webserver.nginx_binary() is None:
-        pytest.fail("Debian nginx is missing: run 'make test' as root (it installs it) or apt-get install nginx")
-    with webserver.running_nginx(leaky_site, tmp_path_factory.mktemp("nginx-leaky")) as url:
+    with served_by_nginx(leaky_site, tmp_path_factory.mktemp("nginx-leaky")) as url:
         yield url
 
 
