@@ -15,32 +15,30 @@ from kennisplein.problems import Problem
 THRESHOLDS_FILE = "readability.yml"
 
 
-class LevelLimits(BaseModel):
-    """Limits for one level (makkelijk or standaard); see docs/_data/readability.yml."""
+class _SentenceLimits(BaseModel):
+    """What both languages' gates limit: sentence length, difficult words, abbreviations, headings."""
 
     model_config = ConfigDict(extra="forbid")
 
     max_mean_words: float = Field(gt=0, description="Mean words per sentence.")
     max_sentence_words: int = Field(gt=0, description="Words in the longest sentence.")
-    min_flesch_douma: float = Field(ge=0, le=206.84, description="Lowest Flesch-Douma reading ease.")
     max_difficult_percent: float = Field(ge=0, le=100, description="Share of difficult words, in percent.")
     max_unexplained_abbreviations: int = Field(ge=0, description="Abbreviations the glossary does not explain.")
     max_sentences_per_heading: int | None = Field(default=None, gt=0, description="Sentences in a row without a heading.")
+
+
+class LevelLimits(_SentenceLimits):
+    """Limits for one level (makkelijk or standaard); see docs/_data/readability.yml."""
+
+    min_flesch_douma: float = Field(ge=0, le=206.84, description="Lowest Flesch-Douma reading ease.")
     warn_formal_you: bool = Field(default=False, description="Warn when 'u' or 'uw' is used instead of 'je'.")
     warn_passive: bool = Field(default=False, description="Warn on sentences that look passive.")
 
 
-class EnglishEasyLimits(BaseModel):
+class EnglishEasyLimits(_SentenceLimits):
     """Limits for English easy-read pages: the Dutch structure, with Flesch's own reading ease."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    max_mean_words: float = Field(gt=0, description="Mean words per sentence.")
-    max_sentence_words: int = Field(gt=0, description="Words in the longest sentence.")
     min_flesch_reading_ease: float = Field(ge=0, le=206.835, description="Lowest Flesch reading ease (English formula).")
-    max_difficult_percent: float = Field(ge=0, le=100, description="Share of difficult words, in percent.")
-    max_unexplained_abbreviations: int = Field(ge=0, description="Abbreviations the glossary does not explain.")
-    max_sentences_per_heading: int | None = Field(default=None, gt=0, description="Sentences in a row without a heading.")
 
 
 class EnglishThresholds(BaseModel):
