@@ -288,7 +288,6 @@ def _country_links_html(regions: list[str], countries: dict, ui) -> str:
     return f'<nav class="kp-help-countries" aria-label="{html.escape(ui["help_countries_label"])}"><ul>{links}</ul></nav>\n\n'
 
 
-
 def _short_item(entry: Entry, ui, language: str) -> dict:
     local = localise(entry, language)
     return {"name": local.name, "contact": _contact_line(entry, ui, local=local), "lang": local.lang}

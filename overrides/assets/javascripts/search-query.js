@@ -308,16 +308,18 @@
     var n = typed.length, docs = this.docs, matchedBy = Object.create(null);
     var queryTerms = typed.map(function (pair) { return pair[1]; });
     /* the query is the title of a product or a term ("seksualiteit": the glossary's term) (query.find) */
-    function isTitle(doc) {
+    var titleCache = this.titleTermsCache || (this.titleTermsCache = Object.create(null));
+    function isTitle(doc, ref) {
       if (s.title_match_kinds.indexOf(doc.kind) === -1) return false;
-      var titleTerms = self.terms(doc.title).map(function (pair) { return pair[1]; });
+      /* a title's terms once per result (a query may match thousands) */
+      var titleTerms = titleCache[ref] || (titleCache[ref] = self.terms(doc.title).map(function (pair) { return pair[1]; }));
       return titleTerms.length === queryTerms.length && titleTerms.every(function (t) { return queryTerms.indexOf(t) !== -1; });
     }
     var scored = this.run(wanted).map(function (r) {
       var share = covered(wanted, r.matchData.metadata) / n;
       var kind = docs[+r.ref].kind;
       var boost = named[kind] ? s.named_kind_boost : asked[kind] ? s.kind_boost : 1;
-      if (isTitle(docs[+r.ref])) boost *= s.title_match_boost;
+      if (isTitle(docs[+r.ref], r.ref)) boost *= s.title_match_boost;
       matchedBy[r.ref] = r.matchData.metadata;
       return [+r.ref, Math.round(r.score * Math.pow(share, s.coverage_power) * boost * 1e9) / 1e9];
     }).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });

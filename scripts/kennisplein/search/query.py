@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 
 from lunr.query import Query
 
@@ -218,6 +219,12 @@ def _covered(clauses_: list[dict], metadata: dict) -> set[int]:
     return covered
 
 
+@lru_cache(maxsize=100_000)
+def _title_terms(title: str, language: str, settings: Settings) -> frozenset[str]:
+    """A title's index terms, once per title (a query may match thousands of results)."""
+    return frozenset(term for _, term in terms(title, language, settings))
+
+
 def find(index, text: str, language: str, context: dict, speller=None, typing: bool = False, prefer: str = "standaard",
          exact: bool = False, settings: Settings = SETTINGS) -> dict:
     """What the search page and the header show: results grouped per page (a product's two versions in one),
@@ -244,7 +251,7 @@ def find(index, text: str, language: str, context: dict, speller=None, typing: b
         share = len(_covered(wanted, r["match_data"].metadata)) / n
         doc = context["docs"][int(r["ref"])]
         boost = settings.named_kind_boost if doc[kind_of] in named else settings.kind_boost if doc[kind_of] in asked else 1
-        if doc[kind_of] in settings.title_match_kinds and {term for _, term in terms(doc[title_of], language, settings)} == query_terms:
+        if doc[kind_of] in settings.title_match_kinds and _title_terms(doc[title_of], language, settings) == query_terms:
             boost *= settings.title_match_boost
         scored.append((int(r["ref"]), round(r["score"] * share ** settings.coverage_power * boost, 9)))
     scored.sort(key=lambda item: (-item[1], item[0]))
