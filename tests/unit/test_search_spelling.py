@@ -191,3 +191,17 @@ def test_a_video_title_is_not_boosted(ranked):
 def test_a_word_that_names_a_kind_puts_that_kind_first(ranked):
     lunr_index, instant = ranked
     assert _top(query.find(lunr_index, "filmpje grenzen", "nl", instant)) == "videos/grenzen/"
+
+
+def test_a_hint_word_is_searched_and_raises_its_kind_a_little(built):
+    """'organisaties' stays a search word (unlike 'video'), and the help directory ranks higher (x kind_boost)."""
+    lunr_index, instant, speller = built
+    hints = best_bets.hint_words(best_bets.BestBetsFile(hints={"hulp": ["organisaties"]}), "nl")
+    assert hints and set(hints.values()) == {"hulp"}
+
+    def help_score(context):
+        found = query.find(lunr_index, "organisaties misbruik", "nl", context)
+        assert found["words"] == ["organisaties", "misbruik"]
+        return next(r["score"] for r in found["results"] if DOCS[r["refs"][0]].url == "hulp/")
+
+    assert help_score({**instant, "hintWords": hints}) == pytest.approx(query.SETTINGS.kind_boost * help_score(instant))

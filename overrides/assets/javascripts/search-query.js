@@ -51,6 +51,7 @@
     this.termCache = Object.create(null);
     this.bestBets = payload.bestBets || [];
     this.kindWords = payload.kindWords || {};
+    this.hintWords = payload.hintWords || {};
     var stopWords = this.stopWords = Object.create(null);
     (payload.stopWords || []).forEach(function (w) { stopWords[w] = true; });
     this.wordsFile = payload.words || null;
@@ -302,6 +303,11 @@
     var stopWords = this.stopWords;
     P.tokenize(String(text).slice(0, s.max_chars)).forEach(function (word) {
       if (stopWords[word] && Object.prototype.hasOwnProperty.call(kindWords, word)) asked[kindWords[word]] = true;
+    });
+    /* words that hint at a kind ("organisaties") are searched for and raise it a little (query.find) */
+    var hintWords = this.hintWords;
+    typed.forEach(function (pair) {
+      if (Object.prototype.hasOwnProperty.call(hintWords, pair[1])) asked[hintWords[pair[1]]] = true;
     });
     var wanted = this.typedClauses(typed, typing, true, this.typedWords(text));
     if (!wanted.length) return { results: [], words: [], corrected: false, needWords: needWords };

@@ -47,6 +47,6 @@ def write_site_index(project, site_dir: Path, language: str, use_directory_urls:
     bets_file = best_bets.read(data_dir)
     bets = best_bets.analysed(bets_file, language, {doc.src: doc.group for doc in docs if doc.src})
     instant, full = index.payloads(docs, language, facets.facets(project.vocabulary, project.ui[language], language), groups, bets,
-                                   best_bets.kind_words(bets_file, language))
+                                   best_bets.kind_words(bets_file, language), best_bets.hint_words(bets_file, language))
     words = index.words_payload(docs, language)
     return index.write(Path(site_dir) / documents.language_prefix(language) / "search", instant, full, words)

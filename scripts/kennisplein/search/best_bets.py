@@ -37,6 +37,8 @@ class BestBetsFile(BaseModel):
     en: list[BestBet] = Field(default_factory=list, description="Best bets for the English site only.")
     kinds: dict[Literal["kennisproduct", "begrip", "video", "hulp"], list[str]] = Field(
         default_factory=dict, description="Words that name a kind of result; they rank that kind first (both sites).")
+    hints: dict[Literal["kennisproduct", "begrip", "video", "hulp"], list[str]] = Field(
+        default_factory=dict, description="Words that hint at a kind of result: searched for as usual, and that kind ranks a little higher.")
 
 
 class BestBetsError(SynonymsError):
@@ -70,6 +72,11 @@ def analysed(bets: BestBetsFile, language: str, groups: dict[str, str], shown: s
     if problems:
         raise BestBetsError(problems)
     return out
+
+
+def hint_words(bets: BestBetsFile, language: str) -> dict[str, str]:
+    """{index term: result kind} of the ``hints`` words ("organisaties": the reader looks for someone to turn to)."""
+    return {term: kind for kind, words in bets.hints.items() for word in words for term in analysis.analyse(word, language)}
 
 
 def kind_words(bets: BestBetsFile, language: str) -> dict[str, str]:

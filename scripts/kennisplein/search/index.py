@@ -140,7 +140,7 @@ def _script(payload: dict) -> str:
 
 
 def payloads(docs: list[SearchDocument], language: str, facets: list[dict], groups: list, best_bets: list | None = None,
-             kind_words: dict | None = None) -> tuple[dict, dict]:
+             kind_words: dict | None = None, hint_words: dict | None = None) -> tuple[dict, dict]:
     """The contents of the two index files, before they are written."""
     instant_name, full_name = file_names(language)
     instant = {
@@ -151,6 +151,7 @@ def payloads(docs: list[SearchDocument], language: str, facets: list[dict], grou
         "words": words_file_name(language),
         "bestBets": list(best_bets or []),
         "kindWords": dict(kind_words or {}),
+        "hintWords": dict(hint_words or {}),
         "stopWords": sorted(analysis.stop_words(language)),
         "settings": query.SETTINGS.to_json(),
         "synonyms": groups,

@@ -239,6 +239,8 @@ def find(index, text: str, language: str, context: dict, speller=None, typing: b
     shown = [word for word, _ in typed]
     typed, named = steer(typed, context.get("kindWords", {}))
     asked = asked_kinds(text, language, context.get("kindWords", {}), settings)
+    hints = context.get("hintWords", {})
+    asked |= {hints[term] for _, term in typed if term in hints}  # "welke organisaties helpen": the help directory higher
     wanted = _typed_clauses(typed, context["synonyms"], settings, typing, vocabulary, typed_words(text, settings))
     if not wanted:
         return {"results": [], "words": [], "corrected": False}
