@@ -207,13 +207,19 @@ def test_script_in_a_transcript_file(tmp_path):
     assert [str(p) for p in index.problems] == [f"docs/_data/videos/demo.transcript.md:3: <script> is niet toegestaan in de tekst: {RUNS}"]
 
 
-def test_javascript_link_in_a_video_summary(tmp_path):
+def _demo_video_with(tmp_path, old: str, new: str):
+    """The fixture's demo video with one line changed, loaded: its video index."""
     docs = videos_fixture.make_docs(tmp_path)
     video = docs / "_data" / "videos" / "demo.yml"
-    video.write_text(video.read_text(encoding="utf-8").replace(
-        "summary: Een video om de checks van de video-index mee te testen.",
-        "summary: Een video om [de checks](javascript:alert(1)) mee te testen."), encoding="utf-8")
-    index = videos_fixture.load(docs)
+    text = video.read_text(encoding="utf-8")
+    assert old in text, "the fixture changed: this test would prove nothing"
+    video.write_text(text.replace(old, new), encoding="utf-8")
+    return videos_fixture.load(docs)
+
+
+def test_javascript_link_in_a_video_summary(tmp_path):
+    index = _demo_video_with(tmp_path, "summary: Een video om de checks van de video-index mee te testen.",
+                             "summary: Een video om [de checks](javascript:alert(1)) mee te testen.")
     assert [str(p) for p in index.problems] == [f"docs/_data/videos/demo.yml:2: {js('javascript:alert(1)')}"]
 
 
@@ -232,12 +238,8 @@ def test_an_embed_address_cannot_break_out_of_its_attribute(url):
 
 
 def test_embed_breakout_is_refused_with_path_and_line(tmp_path):
-    docs = videos_fixture.make_docs(tmp_path)
-    video = docs / "_data" / "videos" / "demo.yml"
-    video.write_text(video.read_text(encoding="utf-8").replace(
-        "  file: videos/media/demo.webm\n",
-        "  embed: 'https://www.youtube-nocookie.com/embed/abcdefghijk?x=\"><img src=x onerror=alert(1)>'\n"), encoding="utf-8")
-    index = videos_fixture.load(docs)
+    index = _demo_video_with(tmp_path, "  file: videos/media/demo.webm\n",
+                             "  embed: 'https://www.youtube-nocookie.com/embed/abcdefghijk?x=\"><img src=x onerror=alert(1)>'\n")
     messages = [str(p) for p in index.problems]
     assert len(messages) == 1 and messages[0].startswith("docs/_data/videos/demo.yml:12: source.embed: "), messages
     assert "is not a plain web address" in messages[0]
